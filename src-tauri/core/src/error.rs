@@ -1,0 +1,75 @@
+//! Errors of the domain. Codes are stable and double as i18n keys in the UI
+//! (`err_<code>`), so the UI branches on codes, never on message text.
+
+use serde::Serialize;
+use specta::Type;
+
+/// What a field failed on. Serialized in snake_case; the UI shows `err_<code>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ValidationCode {
+    Required,
+    TooLong,
+    InvalidPhone,
+    InvalidEmail,
+    InvalidWechat,
+    DateInFuture,
+    DateTooOld,
+    GuardianRequired,
+    GuardianNotInFamily,
+    StudentNotInFamily,
+    DuplicateGuardian,
+    StaffArchived,
+    InvalidLocale,
+}
+
+/// A write that the current state forbids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictCode {
+    /// Demo data is only loaded into an empty school.
+    SchoolNotEmpty,
+    /// A guardian still linked to active students cannot be archived.
+    GuardianHasStudents,
+}
+
+/// Which kind of record was missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Entity {
+    Family,
+    Guardian,
+    Student,
+    Note,
+    Staff,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{entity:?} {id} not found")]
+    NotFound { entity: Entity, id: i64 },
+    /// `field` is a path into the input, e.g. `guardians.1.mobile`.
+    #[error("invalid {field}: {code:?}")]
+    Validation { field: String, code: ValidationCode },
+    #[error("conflict: {code:?}")]
+    Conflict { code: ConflictCode },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("stored data is malformed: {0}")]
+    Corrupt(String),
+}
+
+impl Error {
+    pub fn invalid(field: impl Into<String>, code: ValidationCode) -> Self {
+        Error::Validation {
+            field: field.into(),
+            code,
+        }
+    }
+
+    pub fn not_found(entity: Entity, id: i64) -> Self {
+        Error::NotFound { entity, id }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
