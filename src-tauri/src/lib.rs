@@ -1,8 +1,106 @@
 //! Encore's desktop shell: opens the database, registers the commands, starts the window.
 //! All behaviour lives in `encore-core`; this crate only wires it to Tauri.
 
+mod commands;
+mod error;
+mod launch;
+mod store;
+
+use std::path::Path;
+
+use tauri::Manager;
+
+pub use error::AppError;
+use launch::Launch;
+use store::Store;
+
+/// Every command the UI may call; the TypeScript bindings are generated from this list.
+pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
+    use commands::*;
+    tauri_specta::Builder::<tauri::Wry>::new()
+        .commands(tauri_specta::collect_commands![
+            app::app_status,
+            app::set_locale,
+            app::load_demo,
+            family::list_families,
+            family::get_family,
+            family::create_family,
+            family::rename_family,
+            family::set_family_archived,
+            guardian::add_guardian,
+            guardian::update_guardian,
+            guardian::set_guardian_archived,
+            student::list_students,
+            student::add_student,
+            student::update_student,
+            student::set_student_archived,
+            note::add_note,
+            note::update_note,
+            note::delete_note,
+            staff::list_staff,
+            staff::add_staff,
+            staff::update_staff,
+            staff::set_staff_archived,
+            search::search,
+        ])
+        // Ids are SQLite rowids, far below 2^53.
+        .dangerously_cast_bigints_to_number()
+        // One TS type per Rust type: the UI sends back exactly what it received.
+        .disable_serde_phases()
+}
+
+/// Writes `ui/src/lib/ipc/bindings.ts` (or any path); the bindings test compares against it.
+pub fn export_bindings(path: &Path) -> Result<(), String> {
+    specta_builder()
+        .export(
+            specta_typescript::Typescript::default()
+                .header("// Generated from src-tauri by tauri-specta. Do not edit: run `UPDATE_BINDINGS=1 cargo test -p encore --test bindings`."),
+            path,
+        )
+        .map_err(|e| e.to_string())
+}
+
 pub fn run() {
+    let launch = match Launch::parse(std::env::args_os().skip(1), std::env::var_os("ENCORE_DB")) {
+        Ok(launch) if launch.help => {
+            println!("{}", launch::USAGE);
+            return;
+        }
+        Ok(launch) => launch,
+        Err(message) => {
+            eprintln!("encore: {message}\n\n{}", launch::USAGE);
+            std::process::exit(2);
+        }
+    };
+    let builder = specta_builder();
     tauri::Builder::default()
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            let data_dir = app.path().app_data_dir()?;
+            let store = Store::open(launch.db_path(&data_dir));
+            if launch.demo {
+                open_demo(&store);
+            }
+            app.manage(store);
+            Ok(())
+        })
         .run(tauri::generate_context!())
-        .expect("error while running Encore");
+        .expect("Encore could not start its window");
+}
+
+/// `--demo` fills an empty school; a school with records is left alone.
+fn open_demo(store: &Store) {
+    let empty = store.with_conn(encore_core::family::is_empty);
+    match empty {
+        Ok(true) => {
+            if let Err(err) = store.with_tx(|tx| encore_core::demo::load(tx, chrono::Utc::now())) {
+                eprintln!("encore: could not load the demo school: {err:?}");
+            }
+        }
+        Ok(false) => eprintln!(
+            "encore: {} already holds records; --demo left it as it is",
+            store.path.display()
+        ),
+        Err(_) => {} // the window explains why the file could not be opened
+    }
 }

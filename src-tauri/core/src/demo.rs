@@ -6,7 +6,7 @@ use rusqlite::Transaction;
 
 use crate::error::{ConflictCode, Error, Result};
 use crate::family::{self, NewFamily, NewFamilyGuardian};
-use crate::guardian::{Channel, GuardianInfo, Relationship};
+use crate::guardian::{ContactChannel, GuardianInfo, Relationship};
 use crate::note::{self, NoteInput, NoteKind};
 use crate::staff::{self, StaffInput, StaffRole};
 use crate::student::{StudentInfo, StudentStatus};
@@ -23,29 +23,83 @@ pub struct DemoSummary {
 }
 
 const SURNAMES: &[&str] = &[
-    "张", "王", "李", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "曾", "单", "吕", "欧阳", "林", "何", "郭", "马",
+    "张", "王", "李", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "曾", "单", "吕",
+    "欧阳", "林", "何", "郭", "马",
 ];
 const GIVEN_CHILD: &[&str] = &[
-    "小明", "梓涵", "子轩", "欣怡", "雨桐", "浩然", "一诺", "思远", "可欣", "宇航", "诗涵", "俊杰", "若曦", "天佑", "心怡", "明轩",
+    "小明", "梓涵", "子轩", "欣怡", "雨桐", "浩然", "一诺", "思远", "可欣", "宇航", "诗涵", "俊杰",
+    "若曦", "天佑", "心怡", "明轩",
 ];
-const GIVEN_ADULT: &[&str] = &["伟", "芳", "静", "磊", "丽", "强", "敏", "军", "洁", "勇", "艳", "涛", "红梅", "建国", "海燕", "志刚"];
-const EN_SURNAMES: &[&str] = &["Smith", "Miller", "Johnson", "Brown", "Garcia", "Chen", "Wong", "Taylor", "Müller", "Lee"];
-const EN_CHILD: &[&str] = &["Emily", "Oliver", "Mia", "Lucas", "Sophie", "Leo", "Chloe", "Ethan", "Grace", "Noah"];
+const GIVEN_ADULT: &[&str] = &[
+    "伟", "芳", "静", "磊", "丽", "强", "敏", "军", "洁", "勇", "艳", "涛", "红梅", "建国", "海燕",
+    "志刚",
+];
+const EN_SURNAMES: &[&str] = &[
+    "Smith", "Miller", "Johnson", "Brown", "Garcia", "Chen", "Wong", "Taylor", "Müller", "Lee",
+];
+const EN_CHILD: &[&str] = &[
+    "Emily", "Oliver", "Mia", "Lucas", "Sophie", "Leo", "Chloe", "Ethan", "Grace", "Noah",
+];
 const EN_MOTHER: &[&str] = &["Sarah", "Jessica", "Anna", "Laura", "Rachel", "Hannah"];
 const EN_FATHER: &[&str] = &["David", "Michael", "James", "Daniel", "Thomas", "Mark"];
-const COURSES_ZH: &[&str] = &["钢琴", "小提琴", "芭蕾", "街舞", "游泳", "美术", "围棋", "声乐"];
-const COURSES_EN: &[&str] = &["Piano", "Violin", "Ballet", "Hip-hop", "Swimming", "Art", "Chess", "Singing"];
-const BEST_TIME_ZH: &[&str] = &["工作日晚上 7 点后", "周末上午", "午休 12:00–13:00", "接送孩子时"];
-const BEST_TIME_EN: &[&str] = &["Weekday evenings", "Saturday mornings", "Lunch break", "At pick-up"];
-const GRADES: &[&str] = &["beginner", "intermediate", "advanced", "考级三级", "ABRSM Grade 2"];
+const COURSES_ZH: &[&str] = &[
+    "钢琴",
+    "小提琴",
+    "芭蕾",
+    "街舞",
+    "游泳",
+    "美术",
+    "围棋",
+    "声乐",
+];
+const COURSES_EN: &[&str] = &[
+    "Piano", "Violin", "Ballet", "Hip-hop", "Swimming", "Art", "Chess", "Singing",
+];
+const BEST_TIME_ZH: &[&str] = &[
+    "工作日晚上 7 点后",
+    "周末上午",
+    "午休 12:00–13:00",
+    "接送孩子时",
+];
+const BEST_TIME_EN: &[&str] = &[
+    "Weekday evenings",
+    "Saturday mornings",
+    "Lunch break",
+    "At pick-up",
+];
+const GRADES: &[&str] = &[
+    "beginner",
+    "intermediate",
+    "advanced",
+    "考级三级",
+    "ABRSM Grade 2",
+];
 
 const NOTES_ZH: &[(NoteKind, &str)] = &[
-    (NoteKind::EnrollmentTalk, "报名时沟通：家长希望{child}能坚持下来，培养专注力，顺便了解了考级的安排。"),
-    (NoteKind::ProgressUpdate, "课后反馈：{child}这个月进步明显，节奏感更稳了，回家练习时间也比以前多。"),
-    (NoteKind::RenewalTalk, "续费沟通：家长问到下学期的课程计划和比赛机会，约了下周面谈。"),
-    (NoteKind::Feedback, "家长反馈孩子很喜欢新老师，说上课比以前更有信心了。"),
-    (NoteKind::Complaint, "家长反映上周调课通知太晚，已道歉并承诺以后提前三天通知。"),
-    (NoteKind::Other, "家长询问暑假集训营的时间和费用，已发送介绍资料。"),
+    (
+        NoteKind::EnrollmentTalk,
+        "报名时沟通：家长希望{child}能坚持下来，培养专注力，顺便了解了考级的安排。",
+    ),
+    (
+        NoteKind::ProgressUpdate,
+        "课后反馈：{child}这个月进步明显，节奏感更稳了，回家练习时间也比以前多。",
+    ),
+    (
+        NoteKind::RenewalTalk,
+        "续费沟通：家长问到下学期的课程计划和比赛机会，约了下周面谈。",
+    ),
+    (
+        NoteKind::Feedback,
+        "家长反馈孩子很喜欢新老师，说上课比以前更有信心了。",
+    ),
+    (
+        NoteKind::Complaint,
+        "家长反映上周调课通知太晚，已道歉并承诺以后提前三天通知。",
+    ),
+    (
+        NoteKind::Other,
+        "家长询问暑假集训营的时间和费用，已发送介绍资料。",
+    ),
 ];
 const NOTES_EN: &[(NoteKind, &str)] = &[
     (NoteKind::EnrollmentTalk, "Enrollment talk: parents want {child} to enjoy music and gain confidence; asked about recitals."),
@@ -68,7 +122,12 @@ pub fn load(tx: &Transaction, now: DateTime<Utc>) -> Result<DemoSummary> {
 
 /// Writes `families` seeded families through the same domain functions the UI uses, so demo
 /// data obeys every rule real data does.
-pub fn generate(tx: &Transaction, seed: u64, families: usize, now: DateTime<Utc>) -> Result<DemoSummary> {
+pub fn generate(
+    tx: &Transaction,
+    seed: u64,
+    families: usize,
+    now: DateTime<Utc>,
+) -> Result<DemoSummary> {
     let mut rng = fastrand::Rng::with_seed(seed);
     let staff_ids = [
         ("李静", StaffRole::Admin),
@@ -78,7 +137,17 @@ pub fn generate(tx: &Transaction, seed: u64, families: usize, now: DateTime<Utc>
         ("赵敏", StaffRole::Teacher),
     ]
     .into_iter()
-    .map(|(name, role)| Ok(staff::add(tx, &StaffInput { name: name.into(), role }, now)?.id))
+    .map(|(name, role)| {
+        Ok(staff::add(
+            tx,
+            &StaffInput {
+                name: name.into(),
+                role,
+            },
+            now,
+        )?
+        .id)
+    })
     .collect::<Result<Vec<_>>>()?;
 
     let today = now.date_naive();
@@ -112,7 +181,7 @@ pub fn generate(tx: &Transaction, seed: u64, families: usize, now: DateTime<Utc>
                     student_id: Some(student.id),
                     guardian_id: Some(guardian.id),
                     author_id: staff_ids[rng.usize(..staff_ids.len())],
-                    channel: *pick(&mut rng, Channel::ALL),
+                    channel: *pick(&mut rng, ContactChannel::ALL),
                     kind,
                     body: text.replace("{child}", &student.info.name),
                     occurred_at: occurred,
@@ -145,11 +214,17 @@ fn child(rng: &mut fastrand::Rng, name: String, courses: &[&str], today: NaiveDa
     StudentInfo {
         name,
         birth_date: Some(today - Duration::days(age_days)),
-        gender: Some(*pick(rng, &[crate::student::Gender::Female, crate::student::Gender::Male])),
-        courses_of_interest: (0..rng.usize(1..=2)).map(|_| pick(rng, courses).to_string()).collect(),
+        gender: Some(*pick(
+            rng,
+            &[crate::student::Gender::Female, crate::student::Gender::Male],
+        )),
+        courses_of_interest: (0..rng.usize(1..=2))
+            .map(|_| pick(rng, courses).to_string())
+            .collect(),
         skill_level: Some(pick(rng, GRADES).to_string()),
         status,
-        enrolled_on: (status != StudentStatus::Prospect).then(|| today - Duration::days(rng.i64(10..=900))),
+        enrolled_on: (status != StudentStatus::Prospect)
+            .then(|| today - Duration::days(rng.i64(10..=900))),
     }
 }
 
@@ -159,7 +234,11 @@ fn chinese_family(rng: &mut fastrand::Rng, i: usize, today: NaiveDate) -> NewFam
     let children = rng.usize(1..=3);
     let mut students = Vec::new();
     for c in 0..children {
-        let given = if i == 0 && c == 0 { "小明" } else { *pick(rng, GIVEN_CHILD) };
+        let given = if i == 0 && c == 0 {
+            "小明"
+        } else {
+            *pick(rng, GIVEN_CHILD)
+        };
         students.push(child(rng, format!("{surname}{given}"), COURSES_ZH, today));
     }
     let mother = format!("{mother_surname}{}", pick(rng, GIVEN_ADULT));
@@ -170,7 +249,12 @@ fn chinese_family(rng: &mut fastrand::Rng, i: usize, today: NaiveDate) -> NewFam
     ];
     if rng.u8(0..4) == 0 {
         let grandmother = format!("{surname}{}", pick(rng, GIVEN_ADULT));
-        guardians.push(guardian(rng, grandmother, Relationship::Grandmother, BEST_TIME_ZH));
+        guardians.push(guardian(
+            rng,
+            grandmother,
+            Relationship::Grandmother,
+            BEST_TIME_ZH,
+        ));
     }
     NewFamily {
         name: format!("{surname}家"),
@@ -199,14 +283,19 @@ fn english_family(rng: &mut fastrand::Rng, today: NaiveDate) -> NewFamily {
     }
 }
 
-fn guardian(rng: &mut fastrand::Rng, name: String, relationship: Relationship, times: &[&str]) -> NewFamilyGuardian {
+fn guardian(
+    rng: &mut fastrand::Rng,
+    name: String,
+    relationship: Relationship,
+    times: &[&str],
+) -> NewFamilyGuardian {
     let handle: String = crate::romanize::syllables(&name).concat();
     NewFamilyGuardian {
         info: GuardianInfo {
             mobile: Some(mobile(rng)),
             wechat_id: rng.bool().then(|| format!("{handle}_{}", rng.u16(10..999))),
             email: rng.bool().then(|| format!("{handle}@example.com")),
-            preferred_channel: Some(*pick(rng, Channel::ALL)),
+            preferred_channel: Some(*pick(rng, ContactChannel::ALL)),
             best_time: Some(pick(rng, times).to_string()),
             name,
         },

@@ -65,13 +65,21 @@ pub struct FamilyDetail {
 pub fn create(tx: &Transaction, input: &NewFamily, now: DateTime<Utc>) -> Result<i64> {
     let name = field::name("name", &input.name)?;
     if input.guardians.is_empty() {
-        return Err(Error::invalid("guardians", ValidationCode::GuardianRequired));
+        return Err(Error::invalid(
+            "guardians",
+            ValidationCode::GuardianRequired,
+        ));
     }
     let guardians = input
         .guardians
         .iter()
         .enumerate()
-        .map(|(i, g)| Ok((guardian::clean(&g.info, &format!("guardians.{i}."))?, g.relationship)))
+        .map(|(i, g)| {
+            Ok((
+                guardian::clean(&g.info, &format!("guardians.{i}."))?,
+                g.relationship,
+            ))
+        })
         .collect::<Result<Vec<_>>>()?;
     let students = input
         .students
@@ -85,7 +93,13 @@ pub fn create(tx: &Transaction, input: &NewFamily, now: DateTime<Utc>) -> Result
         params![name, romanize::sort_key(&name), now],
     )?;
     let family_id = tx.last_insert_rowid();
-    search::index(tx, search::SearchKind::Family, family_id, family_id, &romanize::name_keys(&name))?;
+    search::index(
+        tx,
+        search::SearchKind::Family,
+        family_id,
+        family_id,
+        &romanize::name_keys(&name),
+    )?;
 
     let mut links = Vec::with_capacity(guardians.len());
     for (info, relationship) in &guardians {
@@ -110,12 +124,23 @@ pub fn rename(tx: &Transaction, id: i64, name: &str, now: DateTime<Utc>) -> Resu
     if changed == 0 {
         return Err(Error::not_found(Entity::Family, id));
     }
-    search::index(tx, search::SearchKind::Family, id, id, &romanize::name_keys(&name))?;
+    search::index(
+        tx,
+        search::SearchKind::Family,
+        id,
+        id,
+        &romanize::name_keys(&name),
+    )?;
     get(tx, id)
 }
 
 /// Archiving keeps everything but takes the family off the everyday lists.
-pub fn set_archived(tx: &Transaction, id: i64, archived: bool, now: DateTime<Utc>) -> Result<Family> {
+pub fn set_archived(
+    tx: &Transaction,
+    id: i64,
+    archived: bool,
+    now: DateTime<Utc>,
+) -> Result<Family> {
     let changed = tx.execute(
         "UPDATE family SET archived_at = ?2, updated_at = ?3 WHERE id = ?1",
         params![id, archived.then_some(now), now],
@@ -127,7 +152,11 @@ pub fn set_archived(tx: &Transaction, id: i64, archived: bool, now: DateTime<Utc
 }
 
 pub(crate) fn ensure_exists(conn: &Connection, id: i64) -> Result<()> {
-    let exists: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM family WHERE id = ?1)", [id], |r| r.get(0))?;
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM family WHERE id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?;
     if exists {
         Ok(())
     } else {
@@ -137,7 +166,10 @@ pub(crate) fn ensure_exists(conn: &Connection, id: i64) -> Result<()> {
 
 /// Marks the family as changed whenever one of its members or notes changes.
 pub(crate) fn touch(tx: &Transaction, id: i64, now: DateTime<Utc>) -> Result<()> {
-    tx.execute("UPDATE family SET updated_at = ?2 WHERE id = ?1", params![id, now])?;
+    tx.execute(
+        "UPDATE family SET updated_at = ?2 WHERE id = ?1",
+        params![id, now],
+    )?;
     Ok(())
 }
 

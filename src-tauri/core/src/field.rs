@@ -20,7 +20,10 @@ pub fn name(field: &str, value: &str) -> Result<String> {
 
 /// Trims; empty becomes `None`.
 pub fn optional_text(field: &str, value: Option<String>, max: usize) -> Result<Option<String>> {
-    match value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty()) {
+    match value
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+    {
         None => Ok(None),
         Some(v) => max_chars(field, v, max).map(Some),
     }
@@ -127,7 +130,11 @@ pub fn wechat(field: &str, value: Option<String>) -> Result<Option<String>> {
 
 /// A date that has already happened: birth dates, enrollment dates.
 /// One day of slack covers schools east of UTC.
-pub fn past_date(field: &str, value: Option<NaiveDate>, now: DateTime<Utc>) -> Result<Option<NaiveDate>> {
+pub fn past_date(
+    field: &str,
+    value: Option<NaiveDate>,
+    now: DateTime<Utc>,
+) -> Result<Option<NaiveDate>> {
     let Some(d) = value else { return Ok(None) };
     if d > now.date_naive() + chrono::Days::new(1) {
         return Err(Error::invalid(field, Code::DateInFuture));
@@ -169,8 +176,18 @@ mod tests {
 
     #[test]
     fn malformed_phones_are_refused() {
-        for bad in ["12345", "138abc00138", "12000138000", "+86 12800138000", "1380013800012345"] {
-            assert_eq!(code(phone("mobile", Some(bad.into()))), Code::InvalidPhone, "{bad}");
+        for bad in [
+            "12345",
+            "138abc00138",
+            "12000138000",
+            "+86 12800138000",
+            "1380013800012345",
+        ] {
+            assert_eq!(
+                code(phone("mobile", Some(bad.into()))),
+                Code::InvalidPhone,
+                "{bad}"
+            );
         }
     }
 
@@ -178,7 +195,11 @@ mod tests {
     fn emails_need_a_domain() {
         assert!(email("email", Some("ma@example.cn".into())).is_ok());
         for bad in ["ma", "ma@", "ma@cn", "m a@x.cn", "@x.cn"] {
-            assert_eq!(code(email("email", Some(bad.into()))), Code::InvalidEmail, "{bad}");
+            assert_eq!(
+                code(email("email", Some(bad.into()))),
+                Code::InvalidEmail,
+                "{bad}"
+            );
         }
     }
 
@@ -187,13 +208,22 @@ mod tests {
         let now = "2026-11-22T10:00:00Z".parse().unwrap();
         let d = |s: &str| Some(s.parse().unwrap());
         assert!(past_date("birthDate", d("2018-05-01"), now).is_ok());
-        assert_eq!(code(past_date("birthDate", d("2027-01-01"), now)), Code::DateInFuture);
-        assert_eq!(code(past_date("birthDate", d("1850-01-01"), now)), Code::DateTooOld);
+        assert_eq!(
+            code(past_date("birthDate", d("2027-01-01"), now)),
+            Code::DateInFuture
+        );
+        assert_eq!(
+            code(past_date("birthDate", d("1850-01-01"), now)),
+            Code::DateTooOld
+        );
     }
 
     #[test]
     fn huge_text_is_refused_without_being_stored() {
         let ten_mb = "字".repeat(10 * 1024 * 1024 / 3);
-        assert_eq!(code(required_text("body", &ten_mb, NOTE_MAX)), Code::TooLong);
+        assert_eq!(
+            code(required_text("body", &ten_mb, NOTE_MAX)),
+            Code::TooLong
+        );
     }
 }

@@ -11,7 +11,7 @@ use crate::{family, field, romanize, search};
 
 text_enum!(
     /// How a guardian likes to be reached, and how a conversation took place.
-    Channel {
+    ContactChannel {
         Wechat = "wechat",
         Phone = "phone",
         Sms = "sms",
@@ -36,7 +36,7 @@ pub struct GuardianInfo {
     pub mobile: Option<String>,
     pub wechat_id: Option<String>,
     pub email: Option<String>,
-    pub preferred_channel: Option<Channel>,
+    pub preferred_channel: Option<ContactChannel>,
     /// Free text such as "weekday evenings" or "午休 12:00–13:00".
     pub best_time: Option<String>,
 }
@@ -59,12 +59,21 @@ pub fn clean(info: &GuardianInfo, prefix: &str) -> Result<GuardianInfo> {
         wechat_id: field::wechat(&f("wechatId"), info.wechat_id.clone())?,
         email: field::email(&f("email"), info.email.clone())?,
         preferred_channel: info.preferred_channel,
-        best_time: field::optional_text(&f("bestTime"), info.best_time.clone(), field::SHORT_TEXT_MAX)?,
+        best_time: field::optional_text(
+            &f("bestTime"),
+            info.best_time.clone(),
+            field::SHORT_TEXT_MAX,
+        )?,
     })
 }
 
 /// Inserts an already cleaned guardian.
-pub(crate) fn insert(tx: &Transaction, family_id: i64, info: &GuardianInfo, now: DateTime<Utc>) -> Result<i64> {
+pub(crate) fn insert(
+    tx: &Transaction,
+    family_id: i64,
+    info: &GuardianInfo,
+    now: DateTime<Utc>,
+) -> Result<i64> {
     tx.execute(
         "INSERT INTO guardian (family_id, name, sort_key, mobile, wechat_id, email,
                                preferred_channel, best_time, created_at, updated_at)
@@ -86,7 +95,12 @@ pub(crate) fn insert(tx: &Transaction, family_id: i64, info: &GuardianInfo, now:
     Ok(id)
 }
 
-pub fn add(tx: &Transaction, family_id: i64, info: &GuardianInfo, now: DateTime<Utc>) -> Result<Guardian> {
+pub fn add(
+    tx: &Transaction,
+    family_id: i64,
+    info: &GuardianInfo,
+    now: DateTime<Utc>,
+) -> Result<Guardian> {
     family::ensure_exists(tx, family_id)?;
     let info = clean(info, "")?;
     let id = insert(tx, family_id, &info, now)?;
@@ -94,7 +108,12 @@ pub fn add(tx: &Transaction, family_id: i64, info: &GuardianInfo, now: DateTime<
     get(tx, id)
 }
 
-pub fn update(tx: &Transaction, id: i64, info: &GuardianInfo, now: DateTime<Utc>) -> Result<Guardian> {
+pub fn update(
+    tx: &Transaction,
+    id: i64,
+    info: &GuardianInfo,
+    now: DateTime<Utc>,
+) -> Result<Guardian> {
     let existing = get(tx, id)?;
     let info = clean(info, "")?;
     tx.execute(
@@ -120,7 +139,12 @@ pub fn update(tx: &Transaction, id: i64, info: &GuardianInfo, now: DateTime<Utc>
 
 /// Archiving hides a guardian from lists without losing history. A student must keep at
 /// least one active guardian, so the last one of any student cannot be archived.
-pub fn set_archived(tx: &Transaction, id: i64, archived: bool, now: DateTime<Utc>) -> Result<Guardian> {
+pub fn set_archived(
+    tx: &Transaction,
+    id: i64,
+    archived: bool,
+    now: DateTime<Utc>,
+) -> Result<Guardian> {
     let existing = get(tx, id)?;
     if archived {
         let orphans: i64 = tx.query_row(
@@ -168,9 +192,13 @@ fn from_row(row: &Row) -> rusqlite::Result<Guardian> {
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Guardian> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM guardian WHERE id = ?1"), [id], from_row)
-        .optional()?
-        .ok_or(Error::not_found(Entity::Guardian, id))
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM guardian WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or(Error::not_found(Entity::Guardian, id))
 }
 
 pub fn list_for_family(conn: &Connection, family_id: i64) -> Result<Vec<Guardian>> {
@@ -183,7 +211,10 @@ pub fn list_for_family(conn: &Connection, family_id: i64) -> Result<Vec<Guardian
 
 fn reindex(tx: &Transaction, id: i64, family_id: i64, info: &GuardianInfo) -> Result<()> {
     let mut keys = romanize::name_keys(&info.name);
-    for extra in [&info.mobile, &info.wechat_id, &info.email].into_iter().flatten() {
+    for extra in [&info.mobile, &info.wechat_id, &info.email]
+        .into_iter()
+        .flatten()
+    {
         keys.push_str(" | ");
         keys.push_str(&extra.to_lowercase());
     }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::error::{Entity, Error, Result, ValidationCode};
-use crate::guardian::Channel;
+use crate::guardian::ContactChannel;
 use crate::{family, field, search};
 
 text_enum!(NoteKind {
@@ -26,7 +26,7 @@ pub struct NoteInput {
     pub student_id: Option<i64>,
     pub guardian_id: Option<i64>,
     pub author_id: i64,
-    pub channel: Channel,
+    pub channel: ContactChannel,
     pub kind: NoteKind,
     pub body: String,
     /// When the conversation happened, on the school's wall clock.
@@ -44,7 +44,7 @@ pub struct Note {
     pub guardian_name: Option<String>,
     pub author_id: i64,
     pub author_name: String,
-    pub channel: Channel,
+    pub channel: ContactChannel,
     pub kind: NoteKind,
     pub body: String,
     pub occurred_at: NaiveDateTime,
@@ -68,16 +68,26 @@ fn check(tx: &Transaction, input: &NoteInput, current_author: Option<i64>) -> Re
     };
     if let Some(id) = input.student_id {
         if !belongs("student", id)? {
-            return Err(Error::invalid("studentId", ValidationCode::StudentNotInFamily));
+            return Err(Error::invalid(
+                "studentId",
+                ValidationCode::StudentNotInFamily,
+            ));
         }
     }
     if let Some(id) = input.guardian_id {
         if !belongs("guardian", id)? {
-            return Err(Error::invalid("guardianId", ValidationCode::GuardianNotInFamily));
+            return Err(Error::invalid(
+                "guardianId",
+                ValidationCode::GuardianNotInFamily,
+            ));
         }
     }
     let author_active: Option<bool> = tx
-        .query_row("SELECT archived_at IS NULL FROM staff WHERE id = ?1", [input.author_id], |r| r.get(0))
+        .query_row(
+            "SELECT archived_at IS NULL FROM staff WHERE id = ?1",
+            [input.author_id],
+            |r| r.get(0),
+        )
         .optional()?;
     match author_active {
         None => return Err(Error::invalid("authorId", ValidationCode::Required)),
@@ -109,7 +119,13 @@ pub fn add(tx: &Transaction, input: &NoteInput, now: DateTime<Utc>) -> Result<No
         ],
     )?;
     let id = tx.last_insert_rowid();
-    search::index(tx, search::SearchKind::Note, id, input.family_id, &clean.body.to_lowercase())?;
+    search::index(
+        tx,
+        search::SearchKind::Note,
+        id,
+        input.family_id,
+        &clean.body.to_lowercase(),
+    )?;
     family::touch(tx, input.family_id, now)?;
     get(tx, id)
 }
@@ -138,7 +154,13 @@ pub fn update(tx: &Transaction, id: i64, input: &NoteInput, now: DateTime<Utc>) 
             now
         ],
     )?;
-    search::index(tx, search::SearchKind::Note, id, existing.family_id, &clean.body.to_lowercase())?;
+    search::index(
+        tx,
+        search::SearchKind::Note,
+        id,
+        existing.family_id,
+        &clean.body.to_lowercase(),
+    )?;
     family::touch(tx, existing.family_id, now)?;
     get(tx, id)
 }

@@ -106,7 +106,12 @@ pub fn sort_key(name: &str) -> String {
 pub fn name_keys(name: &str) -> String {
     let syl = syllables(name);
     let initials: String = syl.iter().filter_map(|s| s.chars().next()).collect();
-    let mut keys = vec![name.trim().to_lowercase(), syl.concat(), syl.join(" "), initials];
+    let mut keys = vec![
+        name.trim().to_lowercase(),
+        syl.concat(),
+        syl.join(" "),
+        initials,
+    ];
     // People type ü as v, u or ü.
     if keys[1].contains('v') {
         keys.push(syl.concat().replace('v', "u"));
@@ -125,8 +130,16 @@ mod tests {
 
     #[test]
     fn ambiguous_surnames_use_the_surname_reading() {
-        assert_eq!(syllables("曾小凡")[0], "zeng", "曾 as a surname is zeng, not ceng");
-        assert_eq!(syllables("单田芳")[0], "shan", "单 as a surname is shan, not dan");
+        assert_eq!(
+            syllables("曾小凡")[0],
+            "zeng",
+            "曾 as a surname is zeng, not ceng"
+        );
+        assert_eq!(
+            syllables("单田芳")[0],
+            "shan",
+            "单 as a surname is shan, not dan"
+        );
         assert_eq!(syllables("尉迟恭")[..2], ["yu", "chi"]);
     }
 
@@ -139,7 +152,10 @@ mod tests {
     #[test]
     fn keys_include_initials_and_both_spellings_of_u_umlaut() {
         let keys = name_keys("张小明");
-        assert!(keys.contains("zxm") && keys.contains("zhangxiaoming"), "{keys}");
+        assert!(
+            keys.contains("zxm") && keys.contains("zhangxiaoming"),
+            "{keys}"
+        );
         let keys = name_keys("吕芳");
         assert!(keys.contains("lvfang") && keys.contains("lufang"), "{keys}");
     }

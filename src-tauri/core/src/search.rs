@@ -31,7 +31,13 @@ pub struct SearchHit {
 const CANDIDATES: usize = 400;
 pub const DEFAULT_LIMIT: usize = 50;
 
-pub(crate) fn index(tx: &Transaction, kind: SearchKind, ref_id: i64, family_id: i64, keys: &str) -> Result<()> {
+pub(crate) fn index(
+    tx: &Transaction,
+    kind: SearchKind,
+    ref_id: i64,
+    family_id: i64,
+    keys: &str,
+) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO search_doc (kind, ref_id, family_id, keys) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (kind, ref_id) DO UPDATE SET family_id = excluded.family_id, keys = excluded.keys",
@@ -57,7 +63,9 @@ fn terms(query: &str) -> Vec<String> {
         .filter(|c| !matches!(c, '%' | '_' | '\\'))
         .collect();
     let phone_like = cleaned.chars().any(|c| c.is_ascii_digit())
-        && cleaned.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '+' | '(' | ')'));
+        && cleaned
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '+' | '(' | ')'));
     if phone_like {
         let digits: String = cleaned.chars().filter(char::is_ascii_digit).collect();
         return vec![digits];
@@ -95,18 +103,43 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> Result<Vec<Search
             let text: String = r.get(5)?;
             let archived: bool = r.get(6)?;
             let sort_key: String = r.get(7)?;
-            Ok((kind, r.get(1)?, r.get(2)?, r.get(3)?, keys, text, archived, sort_key))
+            Ok((
+                kind,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                keys,
+                text,
+                archived,
+                sort_key,
+            ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?
         .into_iter()
-        .map(|(kind, id, family_id, family_name, keys, text, archived, sort_key)| {
-            let first = &terms[0];
-            // A key that starts with the query (a name, `zxm`, `138…`) beats a match inside.
-            let prefix = keys.split(" | ").any(|k| k.starts_with(first.as_str()));
-            let title = if kind == SearchKind::Note { excerpt(&text, first) } else { text };
-            let rank = (archived, !prefix, kind_rank(kind), sort_key);
-            (rank, SearchHit { kind, id, family_id, family_name, title, archived })
-        })
+        .map(
+            |(kind, id, family_id, family_name, keys, text, archived, sort_key)| {
+                let first = &terms[0];
+                // A key that starts with the query (a name, `zxm`, `138…`) beats a match inside.
+                let prefix = keys.split(" | ").any(|k| k.starts_with(first.as_str()));
+                let title = if kind == SearchKind::Note {
+                    excerpt(&text, first)
+                } else {
+                    text
+                };
+                let rank = (archived, !prefix, kind_rank(kind), sort_key);
+                (
+                    rank,
+                    SearchHit {
+                        kind,
+                        id,
+                        family_id,
+                        family_name,
+                        title,
+                        archived,
+                    },
+                )
+            },
+        )
         .collect::<Vec<_>>();
     ranked.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(ranked.into_iter().take(limit).map(|(_, hit)| hit).collect())
@@ -130,13 +163,19 @@ fn excerpt(body: &str, term: &str) -> String {
     let needle: Vec<char> = term.chars().collect();
     // Lower-casing rarely changes length; when it does, start at the beginning.
     let at = if lowered.len() == chars.len() {
-        lowered.windows(needle.len().max(1)).position(|w| w == needle.as_slice()).unwrap_or(0)
+        lowered
+            .windows(needle.len().max(1))
+            .position(|w| w == needle.as_slice())
+            .unwrap_or(0)
     } else {
         0
     };
     let start = at.saturating_sub(BEFORE);
     let end = (start + TOTAL).min(chars.len());
-    let mut out: String = chars[start..end].iter().collect::<String>().replace('\n', " ");
+    let mut out: String = chars[start..end]
+        .iter()
+        .collect::<String>()
+        .replace('\n', " ");
     if start > 0 {
         out.insert(0, '…');
     }

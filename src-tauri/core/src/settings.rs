@@ -25,7 +25,9 @@ const LOCALE: &str = "ui.locale";
 /// The language chosen in the app, if anyone has chosen one.
 pub fn locale(conn: &Connection) -> Result<Option<Locale>> {
     let value: Option<String> = conn
-        .query_row("SELECT value FROM setting WHERE key = ?1", [LOCALE], |r| r.get(0))
+        .query_row("SELECT value FROM setting WHERE key = ?1", [LOCALE], |r| {
+            r.get(0)
+        })
         .optional()?;
     Ok(value.as_deref().and_then(Locale::parse))
 }

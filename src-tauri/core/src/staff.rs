@@ -61,7 +61,12 @@ pub fn update(tx: &Transaction, id: i64, input: &StaffInput) -> Result<Staff> {
     get(tx, id)
 }
 
-pub fn set_archived(tx: &Transaction, id: i64, archived: bool, now: DateTime<Utc>) -> Result<Staff> {
+pub fn set_archived(
+    tx: &Transaction,
+    id: i64,
+    archived: bool,
+    now: DateTime<Utc>,
+) -> Result<Staff> {
     let changed = tx.execute(
         "UPDATE staff SET archived_at = ?2 WHERE id = ?1",
         params![id, archived.then_some(now)],
@@ -73,9 +78,13 @@ pub fn set_archived(tx: &Transaction, id: i64, archived: bool, now: DateTime<Utc
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Staff> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM staff WHERE id = ?1"), [id], from_row)
-        .optional()?
-        .ok_or(Error::not_found(Entity::Staff, id))
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM staff WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or(Error::not_found(Entity::Staff, id))
 }
 
 pub fn list(conn: &Connection, include_archived: bool) -> Result<Vec<Staff>> {

@@ -80,14 +80,19 @@ pub fn clean(info: &StudentInfo, prefix: &str, now: DateTime<Utc>) -> Result<Stu
     let f = |name: &str| format!("{prefix}{name}");
     let mut courses = Vec::new();
     for course in &info.courses_of_interest {
-        if let Some(c) = field::optional_text(&f("coursesOfInterest"), Some(course.clone()), COURSE_MAX)? {
+        if let Some(c) =
+            field::optional_text(&f("coursesOfInterest"), Some(course.clone()), COURSE_MAX)?
+        {
             if !courses.contains(&c) {
                 courses.push(c);
             }
         }
     }
     if courses.len() > COURSES_MAX {
-        return Err(Error::invalid(f("coursesOfInterest"), ValidationCode::TooLong));
+        return Err(Error::invalid(
+            f("coursesOfInterest"),
+            ValidationCode::TooLong,
+        ));
     }
     Ok(StudentInfo {
         name: field::name(&f("name"), &info.name)?,
@@ -127,7 +132,13 @@ pub(crate) fn insert(
     )?;
     let id = tx.last_insert_rowid();
     write_links(tx, id, links)?;
-    search::index(tx, search::SearchKind::Student, id, family_id, &romanize::name_keys(&info.name))?;
+    search::index(
+        tx,
+        search::SearchKind::Student,
+        id,
+        family_id,
+        &romanize::name_keys(&info.name),
+    )?;
     Ok(id)
 }
 
@@ -176,12 +187,23 @@ pub fn update(
     )?;
     tx.execute("DELETE FROM student_guardian WHERE student_id = ?1", [id])?;
     write_links(tx, id, links)?;
-    search::index(tx, search::SearchKind::Student, id, existing.family_id, &romanize::name_keys(&info.name))?;
+    search::index(
+        tx,
+        search::SearchKind::Student,
+        id,
+        existing.family_id,
+        &romanize::name_keys(&info.name),
+    )?;
     family::touch(tx, existing.family_id, now)?;
     get(tx, id)
 }
 
-pub fn set_archived(tx: &Transaction, id: i64, archived: bool, now: DateTime<Utc>) -> Result<Student> {
+pub fn set_archived(
+    tx: &Transaction,
+    id: i64,
+    archived: bool,
+    now: DateTime<Utc>,
+) -> Result<Student> {
     let existing = get(tx, id)?;
     tx.execute(
         "UPDATE student SET archived_at = ?2, updated_at = ?3 WHERE id = ?1",
@@ -194,12 +216,18 @@ pub fn set_archived(tx: &Transaction, id: i64, archived: bool, now: DateTime<Utc
 /// Every student needs a guardian of its own family, each named once.
 fn check_links(tx: &Transaction, family_id: i64, links: &[GuardianLink]) -> Result<()> {
     if links.is_empty() {
-        return Err(Error::invalid("guardians", ValidationCode::GuardianRequired));
+        return Err(Error::invalid(
+            "guardians",
+            ValidationCode::GuardianRequired,
+        ));
     }
     let mut seen = HashSet::new();
     for link in links {
         if !seen.insert(link.guardian_id) {
-            return Err(Error::invalid("guardians", ValidationCode::DuplicateGuardian));
+            return Err(Error::invalid(
+                "guardians",
+                ValidationCode::DuplicateGuardian,
+            ));
         }
         let in_family: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM guardian WHERE id = ?1 AND family_id = ?2)",
@@ -207,7 +235,10 @@ fn check_links(tx: &Transaction, family_id: i64, links: &[GuardianLink]) -> Resu
             |r| r.get(0),
         )?;
         if !in_family {
-            return Err(Error::invalid("guardians", ValidationCode::GuardianNotInFamily));
+            return Err(Error::invalid(
+                "guardians",
+                ValidationCode::GuardianNotInFamily,
+            ));
         }
     }
     Ok(())
@@ -264,7 +295,11 @@ fn links_of(conn: &Connection, student_id: i64) -> Result<Vec<GuardianLink>> {
 
 pub fn get(conn: &Connection, id: i64) -> Result<Student> {
     let mut student = conn
-        .query_row(&format!("SELECT {COLUMNS} FROM student WHERE id = ?1"), [id], from_row)
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM student WHERE id = ?1"),
+            [id],
+            from_row,
+        )
         .optional()?
         .ok_or(Error::not_found(Entity::Student, id))?;
     student.guardians = links_of(conn, id)?;

@@ -71,8 +71,15 @@ fn a_file_from_a_newer_encore_is_refused_and_left_untouched() {
 fn a_damaged_file_is_reported_as_damaged() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("school.db");
-    std::fs::write(&path, "this is not a database, it is a shopping list ".repeat(200)).unwrap();
-    assert!(matches!(Db::open(&path, now()), Err(OpenError::Damaged { .. })));
+    std::fs::write(
+        &path,
+        "this is not a database, it is a shopping list ".repeat(200),
+    )
+    .unwrap();
+    assert!(matches!(
+        Db::open(&path, now()),
+        Err(OpenError::Damaged { .. })
+    ));
 }
 
 #[test]
@@ -107,6 +114,11 @@ fn an_older_encore_file_is_copied_before_it_is_upgraded() {
         .collect();
     assert_eq!(copies, ["school.db.v0-20261122-093000.bak"]);
     let copy = Connection::open(dir.path().join(&copies[0])).unwrap();
-    let kept: i64 = copy.query_row("SELECT x FROM legacy", [], |r| r.get(0)).unwrap();
-    assert_eq!(kept, 42, "the copy holds the data as it was before the upgrade");
+    let kept: i64 = copy
+        .query_row("SELECT x FROM legacy", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        kept, 42,
+        "the copy holds the data as it was before the upgrade"
+    );
 }

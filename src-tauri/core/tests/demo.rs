@@ -15,11 +15,23 @@ fn the_demo_school_is_bilingual_with_siblings_and_notes() {
     assert_eq!(count(&db, "note"), summary.notes as i64);
 
     let families = db.with_conn(|c| family::list(c, false)).unwrap();
-    assert!(families.iter().any(|f| f.student_names.len() >= 2), "some families have siblings");
-    assert!(families.iter().any(|f| f.name.ends_with('家')), "Chinese families");
-    assert!(families.iter().any(|f| f.name.starts_with("The ")), "English-speaking families");
+    assert!(
+        families.iter().any(|f| f.student_names.len() >= 2),
+        "some families have siblings"
+    );
+    assert!(
+        families.iter().any(|f| f.name.ends_with('家')),
+        "Chinese families"
+    );
+    assert!(
+        families.iter().any(|f| f.name.starts_with("The ")),
+        "English-speaking families"
+    );
     let hits = db.with_conn(|c| search::search(c, "zxm", 5)).unwrap();
-    assert_eq!(hits[0].title, "张小明", "the demo answers the example query");
+    assert_eq!(
+        hits[0].title, "张小明",
+        "the demo answers the example query"
+    );
 }
 
 #[test]
@@ -27,7 +39,11 @@ fn the_same_seed_gives_the_same_school() {
     let names = || {
         let db = db();
         db.with_tx(|tx| demo::generate(tx, 7, 12, now())).unwrap();
-        db.with_conn(|c| family::list(c, true)).unwrap().into_iter().map(|f| (f.name, f.student_names)).collect::<Vec<_>>()
+        db.with_conn(|c| family::list(c, true))
+            .unwrap()
+            .into_iter()
+            .map(|f| (f.name, f.student_names))
+            .collect::<Vec<_>>()
     };
     assert_eq!(names(), names());
 }
@@ -37,6 +53,11 @@ fn the_demo_is_never_loaded_over_real_data() {
     let db = db();
     add_family(&db, &zhang_family());
     let refused = db.with_tx(|tx| demo::load(tx, now()));
-    assert!(matches!(refused, Err(Error::Conflict { code: ConflictCode::SchoolNotEmpty })));
+    assert!(matches!(
+        refused,
+        Err(Error::Conflict {
+            code: ConflictCode::SchoolNotEmpty
+        })
+    ));
     assert_eq!(count(&db, "family"), 1);
 }

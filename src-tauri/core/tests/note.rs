@@ -5,7 +5,7 @@ mod common;
 use chrono::NaiveDateTime;
 use common::*;
 use encore_core::error::ValidationCode as Code;
-use encore_core::guardian::Channel;
+use encore_core::guardian::ContactChannel;
 use encore_core::note::{self, NoteInput, NoteKind};
 use encore_core::{family, search, staff};
 
@@ -19,7 +19,7 @@ fn note_input(family_id: i64, author_id: i64, body: &str) -> NoteInput {
         student_id: None,
         guardian_id: None,
         author_id,
-        channel: Channel::Wechat,
+        channel: ContactChannel::Wechat,
         kind: NoteKind::ProgressUpdate,
         body: body.into(),
         occurred_at: at("2026-11-20T18:00:00"),
@@ -36,7 +36,10 @@ fn notes_appear_newest_first_with_author_and_student() {
     older.occurred_at = at("2026-09-01T10:00:00");
     older.kind = NoteKind::EnrollmentTalk;
     db.with_tx(|tx| note::add(tx, &older, now())).unwrap();
-    let newer = NoteInput { student_id: Some(kid), ..note_input(id, teacher, "小明这个月进步明显") };
+    let newer = NoteInput {
+        student_id: Some(kid),
+        ..note_input(id, teacher, "小明这个月进步明显")
+    };
     db.with_tx(|tx| note::add(tx, &newer, now())).unwrap();
 
     let notes = db.with_conn(|c| family::detail(c, id)).unwrap().notes;
@@ -52,24 +55,45 @@ fn editing_and_deleting_a_note_updates_the_search() {
     let db = db();
     let id = add_family(&db, &zhang_family());
     let teacher = add_teacher(&db, "Sarah Miller");
-    let n = db.with_tx(|tx| note::add(tx, &note_input(id, teacher, "Asked about the spring recital"), now())).unwrap();
+    let n = db
+        .with_tx(|tx| {
+            note::add(
+                tx,
+                &note_input(id, teacher, "Asked about the spring recital"),
+                now(),
+            )
+        })
+        .unwrap();
     let hits = |q: &str| db.with_conn(|c| search::search(c, q, 10)).unwrap().len();
     assert_eq!(hits("recital"), 1);
 
-    let edited = NoteInput { body: "Asked about the summer camp".into(), ..note_input(id, teacher, "") };
-    db.with_tx(|tx| note::update(tx, n.id, &edited, now())).unwrap();
+    let edited = NoteInput {
+        body: "Asked about the summer camp".into(),
+        ..note_input(id, teacher, "")
+    };
+    db.with_tx(|tx| note::update(tx, n.id, &edited, now()))
+        .unwrap();
     assert_eq!((hits("recital"), hits("summer camp")), (0, 1));
 
     db.with_tx(|tx| note::delete(tx, n.id, now())).unwrap();
     assert_eq!(hits("summer camp"), 0);
-    assert_eq!(db.with_conn(|c| family::detail(c, id)).unwrap().notes.len(), 0);
+    assert_eq!(
+        db.with_conn(|c| family::detail(c, id)).unwrap().notes.len(),
+        0
+    );
 }
 
 #[test]
 fn empty_huge_or_misattributed_notes_are_refused() {
     let db = db();
     let id = add_family(&db, &zhang_family());
-    let other = add_family(&db, &encore_core::family::NewFamily { name: "王家".into(), ..zhang_family() });
+    let other = add_family(
+        &db,
+        &encore_core::family::NewFamily {
+            name: "王家".into(),
+            ..zhang_family()
+        },
+    );
     let teacher = add_teacher(&db, "陈宇");
 
     let blank = db.with_tx(|tx| note::add(tx, &note_input(id, teacher, " \n "), now()));
@@ -80,10 +104,17 @@ fn empty_huge_or_misattributed_notes_are_refused() {
     assert_eq!(validation(huge), ("body".into(), Code::TooLong));
 
     let foreign_kid = db.with_conn(|c| family::detail(c, other)).unwrap().students[0].id;
-    let wrong = NoteInput { student_id: Some(foreign_kid), ..note_input(id, teacher, "hi") };
-    assert_eq!(validation(db.with_tx(|tx| note::add(tx, &wrong, now()))).1, Code::StudentNotInFamily);
+    let wrong = NoteInput {
+        student_id: Some(foreign_kid),
+        ..note_input(id, teacher, "hi")
+    };
+    assert_eq!(
+        validation(db.with_tx(|tx| note::add(tx, &wrong, now()))).1,
+        Code::StudentNotInFamily
+    );
 
-    db.with_tx(|tx| staff::set_archived(tx, teacher, true, now())).unwrap();
+    db.with_tx(|tx| staff::set_archived(tx, teacher, true, now()))
+        .unwrap();
     let gone = db.with_tx(|tx| note::add(tx, &note_input(id, teacher, "hi"), now()));
     assert_eq!(validation(gone).1, Code::StaffArchived);
     assert_eq!(count(&db, "note"), 0);

@@ -4,7 +4,7 @@ mod common;
 
 use common::*;
 use encore_core::family::{self, NewFamily, NewFamilyGuardian};
-use encore_core::guardian::{Channel, Relationship};
+use encore_core::guardian::{ContactChannel, Relationship};
 use encore_core::note::{self, NoteInput, NoteKind};
 use encore_core::search::{self, SearchKind};
 use encore_core::Db;
@@ -48,8 +48,15 @@ fn names(db: &Db, query: &str) -> Vec<String> {
 #[test]
 fn pinyin_initials_find_the_child_first() {
     let db = school();
-    assert_eq!(names(&db, "zxm").first().map(String::as_str), Some("张小明"));
-    assert_eq!(names(&db, "ZXM").first().map(String::as_str), Some("张小明"), "case does not matter");
+    assert_eq!(
+        names(&db, "zxm").first().map(String::as_str),
+        Some("张小明")
+    );
+    assert_eq!(
+        names(&db, "ZXM").first().map(String::as_str),
+        Some("张小明"),
+        "case does not matter"
+    );
 }
 
 #[test]
@@ -62,7 +69,11 @@ fn full_pinyin_spaced_or_joined_finds_names() {
 #[test]
 fn surnames_are_found_by_their_surname_reading() {
     let db = school();
-    assert_eq!(names(&db, "zengyifan"), ["曾一凡"], "曾 reads zeng as a surname");
+    assert_eq!(
+        names(&db, "zengyifan"),
+        ["曾一凡"],
+        "曾 reads zeng as a surname"
+    );
     assert_eq!(names(&db, "shanli"), ["单丽"], "单 reads shan as a surname");
     assert!(names(&db, "cengyifan").is_empty());
 }
@@ -73,7 +84,11 @@ fn characters_and_latin_names_are_found_as_typed() {
     assert_eq!(names(&db, "小明"), ["张小明"]);
     assert_eq!(names(&db, "emily"), ["Emily Miller"]);
     let miller = names(&db, "miller");
-    assert_eq!(miller[..2], ["Emily Miller".to_string(), "Laura Miller".to_string()], "students before guardians");
+    assert_eq!(
+        miller[..2],
+        ["Emily Miller".to_string(), "Laura Miller".to_string()],
+        "students before guardians"
+    );
 }
 
 #[test]
@@ -104,7 +119,7 @@ fn note_text_is_found_by_two_and_three_character_chinese() {
                 student_id: None,
                 guardian_id: None,
                 author_id: teacher,
-                channel: Channel::InPerson,
+                channel: ContactChannel::InPerson,
                 kind: NoteKind::RenewalTalk,
                 body: "家长希望下学期参加少儿钢琴比赛，需要提前沟通报名时间。".into(),
                 occurred_at: "2026-11-20T18:00:00".parse().unwrap(),
@@ -118,7 +133,11 @@ fn note_text_is_found_by_two_and_three_character_chinese() {
         let hits = db.with_conn(|c| search::search(c, q, 20)).unwrap();
         let note = hits.iter().find(|h| h.kind == SearchKind::Note);
         let note = note.unwrap_or_else(|| panic!("{q} should find the note, got {hits:?}"));
-        assert!(note.title.contains(q), "the excerpt shows the match: {}", note.title);
+        assert!(
+            note.title.contains(q),
+            "the excerpt shows the match: {}",
+            note.title
+        );
         assert_eq!(note.family_name, "张家");
     }
     assert!(names(&db, "小提琴").is_empty());
@@ -127,8 +146,15 @@ fn note_text_is_found_by_two_and_three_character_chinese() {
 #[test]
 fn archived_people_still_show_but_after_current_ones() {
     let db = school();
-    let second = add_family(&db, &NewFamily { name: "张家二".into(), ..zhang_family() });
-    db.with_tx(|tx| family::set_archived(tx, second, true, now())).unwrap();
+    let second = add_family(
+        &db,
+        &NewFamily {
+            name: "张家二".into(),
+            ..zhang_family()
+        },
+    );
+    db.with_tx(|tx| family::set_archived(tx, second, true, now()))
+        .unwrap();
     let hits = db.with_conn(|c| search::search(c, "zxm", 20)).unwrap();
     assert_eq!(hits.len(), 2);
     assert!(!hits[0].archived && hits[1].archived);

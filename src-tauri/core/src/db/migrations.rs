@@ -17,6 +17,8 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() {
-        migrations().validate().expect("every migration must apply on an empty database");
+        migrations()
+            .validate()
+            .expect("every migration must apply on an empty database");
     }
 }

@@ -12,7 +12,7 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::error::Result;
 pub use migrations::{migrations, LATEST_VERSION};
-pub use open::{OpenError, APPLICATION_ID};
+pub use open::{OpenError, OpenFailureCode, APPLICATION_ID};
 
 pub struct Db {
     conn: Mutex<Connection>,
@@ -62,6 +62,8 @@ impl Db {
     fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave a transaction open (rusqlite rolls
         // back on drop), so the connection is still usable.
-        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }

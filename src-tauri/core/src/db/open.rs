@@ -19,7 +19,9 @@ pub const APPLICATION_ID: i32 = 0x454E_4352;
 pub enum OpenError {
     #[error("Encore is already open on {path}")]
     AlreadyOpen { path: PathBuf },
-    #[error("the file was written by a newer Encore (schema {found}; this build knows {supported})")]
+    #[error(
+        "the file was written by a newer Encore (schema {found}; this build knows {supported})"
+    )]
     NewerSchema { found: usize, supported: usize },
     #[error("the file is not an Encore database")]
     NotEncore,

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use encore_core::family::{self, NewFamily, NewFamilyGuardian};
-use encore_core::guardian::{Channel, GuardianInfo, Relationship};
+use encore_core::guardian::{ContactChannel, GuardianInfo, Relationship};
 use encore_core::staff::{self, StaffInput, StaffRole};
 use encore_core::student::{StudentInfo, StudentStatus};
 use encore_core::{Db, Error};
@@ -20,7 +20,7 @@ pub fn guardian(name: &str, mobile: &str) -> GuardianInfo {
     GuardianInfo {
         name: name.into(),
         mobile: Some(mobile.into()),
-        preferred_channel: Some(Channel::Wechat),
+        preferred_channel: Some(ContactChannel::Wechat),
         ..Default::default()
     }
 }
@@ -56,7 +56,8 @@ pub fn zhang_family() -> NewFamily {
 }
 
 pub fn add_family(db: &Db, input: &NewFamily) -> i64 {
-    db.with_tx(|tx| family::create(tx, input, now())).expect("fixture family is valid")
+    db.with_tx(|tx| family::create(tx, input, now()))
+        .expect("fixture family is valid")
 }
 
 pub fn add_teacher(db: &Db, name: &str) -> i64 {
@@ -75,7 +76,9 @@ pub fn add_teacher(db: &Db, name: &str) -> i64 {
 }
 
 /// The field and code of a validation error, or a panic saying what came instead.
-pub fn validation<T: std::fmt::Debug>(result: Result<T, Error>) -> (String, encore_core::error::ValidationCode) {
+pub fn validation<T: std::fmt::Debug>(
+    result: Result<T, Error>,
+) -> (String, encore_core::error::ValidationCode) {
     match result {
         Err(Error::Validation { field, code }) => (field, code),
         other => panic!("expected a validation error, got {other:?}"),

@@ -1,0 +1,62 @@
+use chrono::Utc;
+use encore_core::db::OpenFailureCode;
+use encore_core::settings::{self, Locale};
+use encore_core::{demo, family};
+use serde::Serialize;
+use specta::Type;
+use tauri::State;
+
+use crate::error::AppResult;
+use crate::store::Store;
+
+/// What the window needs before it can draw anything.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AppStatus {
+    /// The saved choice, else the operating system's language.
+    pub locale: Locale,
+    pub db_path: String,
+    /// Set when the database could not be opened; the UI shows why and nothing else.
+    pub failure: Option<OpenFailureCode>,
+    /// No families yet: the moment to offer the demo school.
+    pub empty: bool,
+}
+
+fn system_locale() -> Locale {
+    sys_locale::get_locale()
+        .map(|tag| Locale::from_system(&tag))
+        .unwrap_or(Locale::En)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn app_status(store: State<'_, Store>) -> AppResult<AppStatus> {
+    let db_path = store.path.display().to_string();
+    if let Some(code) = store.failure() {
+        return Ok(AppStatus {
+            locale: system_locale(),
+            db_path,
+            failure: Some(code),
+            empty: false,
+        });
+    }
+    let (saved, empty) = store.with_conn(|c| Ok((settings::locale(c)?, family::is_empty(c)?)))?;
+    Ok(AppStatus {
+        locale: saved.unwrap_or_else(system_locale),
+        db_path,
+        failure: None,
+        empty,
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_locale(store: State<'_, Store>, locale: Locale) -> AppResult<()> {
+    store.with_tx(|tx| settings::set_locale(tx, locale))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn load_demo(store: State<'_, Store>) -> AppResult<()> {
+    store.with_tx(|tx| demo::load(tx, Utc::now()).map(|_| ()))
+}

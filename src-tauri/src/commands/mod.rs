@@ -1,0 +1,10 @@
+//! Tauri commands, one file per feature. Each is a thin wrapper over `encore-core`:
+//! take the store, read the clock, call one core function.
+
+pub mod app;
+pub mod family;
+pub mod guardian;
+pub mod note;
+pub mod search;
+pub mod staff;
+pub mod student;
