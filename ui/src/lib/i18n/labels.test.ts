@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyLocale } from './locale.svelte';
+import {
+	CHANNELS,
+	GENDERS,
+	NOTE_KINDS,
+	RELATIONSHIPS,
+	STAFF_ROLES,
+	STATUSES,
+	channelLabel,
+	errorMessage,
+	genderLabel,
+	noteKindLabel,
+	openFailureMessage,
+	relationshipLabel,
+	roleLabel,
+	skillLevelLabel,
+	statusLabel,
+	validationMessage
+} from './labels';
+import type { OpenFailureCode, ValidationCode } from '$lib/ipc';
+
+afterEach(() => applyLocale('en'));
+
+const VALIDATION: ValidationCode[] = [
+	'required',
+	'too_long',
+	'invalid_phone',
+	'invalid_email',
+	'invalid_wechat',
+	'date_in_future',
+	'date_too_old',
+	'guardian_required',
+	'guardian_not_in_family',
+	'student_not_in_family',
+	'duplicate_guardian',
+	'staff_archived',
+	'invalid_locale'
+];
+const OPEN: OpenFailureCode[] = ['already_open', 'newer_schema', 'not_encore', 'damaged', 'unreadable'];
+
+/** Every code gets words in both languages, and the Chinese words are not the English ones. */
+function bilingual(labels: () => string[]) {
+	applyLocale('en');
+	const en = labels();
+	applyLocale('zh-CN');
+	const zh = labels();
+	for (const [i, word] of en.entries()) {
+		expect(word.trim(), `English label ${i}`).not.toBe('');
+		expect(zh[i], `Chinese label for "${word}"`).not.toBe(word);
+		expect(zh[i]).toMatch(/[\u4e00-\u9fff]/);
+	}
+}
+
+describe('labels', () => {
+	it('enum values are shown in words in both languages', () => {
+		bilingual(() => CHANNELS.map(channelLabel));
+		bilingual(() => RELATIONSHIPS.map(relationshipLabel));
+		bilingual(() => STATUSES.map(statusLabel));
+		bilingual(() => GENDERS.map(genderLabel));
+		bilingual(() => NOTE_KINDS.map(noteKindLabel));
+		bilingual(() => STAFF_ROLES.map(roleLabel));
+	});
+
+	it('every error code reads as a sentence in both languages', () => {
+		bilingual(() => VALIDATION.map(validationMessage));
+		bilingual(() => OPEN.map(openFailureMessage));
+	});
+
+	it('common levels are translated; a school grade is shown as typed', () => {
+		applyLocale('zh-CN');
+		expect(skillLevelLabel('beginner')).toBe('初级');
+		expect(skillLevelLabel('ABRSM Grade 3')).toBe('ABRSM Grade 3');
+		expect(skillLevelLabel(null)).toBe('');
+	});
+
+	it('an error with a field still has a banner sentence', () => {
+		applyLocale('zh-CN');
+		expect(errorMessage({ kind: 'validation', field: 'mobile', code: 'invalid_phone' })).toBe('电话号码格式不正确');
+		expect(errorMessage({ kind: 'internal' })).toContain('数据是安全的');
+	});
+});
