@@ -228,19 +228,32 @@ fn child(rng: &mut fastrand::Rng, name: String, courses: &[&str], today: NaiveDa
     }
 }
 
+/// `n` different entries of `pool`, starting with `first` when given.
+fn distinct<'a>(
+    rng: &mut fastrand::Rng,
+    pool: &[&'a str],
+    n: usize,
+    first: Option<&'a str>,
+) -> Vec<&'a str> {
+    let mut out: Vec<&str> = first.into_iter().collect();
+    while out.len() < n.min(pool.len()) {
+        let candidate = *pick(rng, pool);
+        if !out.contains(&candidate) {
+            out.push(candidate);
+        }
+    }
+    out
+}
+
 fn chinese_family(rng: &mut fastrand::Rng, i: usize, today: NaiveDate) -> NewFamily {
     let surname = if i == 0 { "张" } else { *pick(rng, SURNAMES) };
     let mother_surname = *pick(rng, SURNAMES);
     let children = rng.usize(1..=3);
-    let mut students = Vec::new();
-    for c in 0..children {
-        let given = if i == 0 && c == 0 {
-            "小明"
-        } else {
-            *pick(rng, GIVEN_CHILD)
-        };
-        students.push(child(rng, format!("{surname}{given}"), COURSES_ZH, today));
-    }
+    let givens = distinct(rng, GIVEN_CHILD, children, (i == 0).then_some("小明"));
+    let students: Vec<StudentInfo> = givens
+        .iter()
+        .map(|given| child(rng, format!("{surname}{given}"), COURSES_ZH, today))
+        .collect();
     let mother = format!("{mother_surname}{}", pick(rng, GIVEN_ADULT));
     let father = format!("{surname}{}", pick(rng, GIVEN_ADULT));
     let mut guardians = vec![
@@ -256,8 +269,9 @@ fn chinese_family(rng: &mut fastrand::Rng, i: usize, today: NaiveDate) -> NewFam
             BEST_TIME_ZH,
         ));
     }
+    // The front desk knows a family by its eldest child: 张小明家.
     NewFamily {
-        name: format!("{surname}家"),
+        name: format!("{}家", students[0].name),
         guardians,
         students,
     }
@@ -265,11 +279,11 @@ fn chinese_family(rng: &mut fastrand::Rng, i: usize, today: NaiveDate) -> NewFam
 
 fn english_family(rng: &mut fastrand::Rng, today: NaiveDate) -> NewFamily {
     let surname = *pick(rng, EN_SURNAMES);
-    let mut students = Vec::new();
-    for _ in 0..rng.usize(1..=2) {
-        let name = format!("{} {surname}", pick(rng, EN_CHILD));
-        students.push(child(rng, name, COURSES_EN, today));
-    }
+    let children = rng.usize(1..=2);
+    let students: Vec<StudentInfo> = distinct(rng, EN_CHILD, children, None)
+        .iter()
+        .map(|first| child(rng, format!("{first} {surname}"), COURSES_EN, today))
+        .collect();
     let mother = format!("{} {surname}", pick(rng, EN_MOTHER));
     let mut guardians = vec![guardian(rng, mother, Relationship::Mother, BEST_TIME_EN)];
     if rng.bool() {
@@ -277,7 +291,7 @@ fn english_family(rng: &mut fastrand::Rng, today: NaiveDate) -> NewFamily {
         guardians.push(guardian(rng, father, Relationship::Father, BEST_TIME_EN));
     }
     NewFamily {
-        name: format!("The {surname} family"),
+        name: format!("{}'s family", students[0].name),
         guardians,
         students,
     }
