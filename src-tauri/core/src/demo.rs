@@ -9,7 +9,7 @@ use crate::family::{self, NewFamily, NewFamilyGuardian};
 use crate::guardian::{ContactChannel, GuardianInfo, Relationship};
 use crate::note::{self, NoteInput, NoteKind};
 use crate::staff::{self, StaffInput, StaffRole};
-use crate::student::{StudentInfo, StudentStatus};
+use crate::student::{Gender, StudentInfo, StudentStatus};
 
 pub const DEFAULT_SEED: u64 = 2026;
 pub const DEFAULT_FAMILIES: usize = 36;
@@ -37,6 +37,7 @@ const GIVEN_ADULT: &[&str] = &[
 const EN_SURNAMES: &[&str] = &[
     "Smith", "Miller", "Johnson", "Brown", "Garcia", "Chen", "Wong", "Taylor", "Müller", "Lee",
 ];
+const EN_GIRLS: &[&str] = &["Emily", "Mia", "Sophie", "Chloe", "Grace"];
 const EN_CHILD: &[&str] = &[
     "Emily", "Oliver", "Mia", "Lucas", "Sophie", "Leo", "Chloe", "Ethan", "Grace", "Noah",
 ];
@@ -173,7 +174,11 @@ pub fn generate(
             let student = &detail.students[rng.usize(..detail.students.len())];
             let guardian = &detail.guardians[rng.usize(..detail.guardians.len())];
             let (kind, text) = templates[rng.usize(..templates.len())];
-            let occurred = now.naive_utc() - Duration::minutes(rng.i64(60..=150 * 24 * 60));
+            // Conversations happen in opening hours on one of the last 150 days.
+            let day = today - Duration::days(rng.i64(1..=150));
+            let occurred = day
+                .and_hms_opt(rng.u32(9..=20), 15 * rng.u32(0..4), 0)
+                .unwrap_or_default();
             note::add(
                 tx,
                 &NoteInput {
@@ -214,10 +219,7 @@ fn child(rng: &mut fastrand::Rng, name: String, courses: &[&str], today: NaiveDa
     StudentInfo {
         name,
         birth_date: Some(today - Duration::days(age_days)),
-        gender: Some(*pick(
-            rng,
-            &[crate::student::Gender::Female, crate::student::Gender::Male],
-        )),
+        gender: Some(*pick(rng, &[Gender::Female, Gender::Male])),
         courses_of_interest: (0..rng.usize(1..=2))
             .map(|_| pick(rng, courses).to_string())
             .collect(),
@@ -269,7 +271,7 @@ fn chinese_family(rng: &mut fastrand::Rng, i: usize, today: NaiveDate) -> NewFam
             BEST_TIME_ZH,
         ));
     }
-    // The front desk knows a family by its eldest child: 张小明家.
+    // The front desk knows a family by a child's name: 张小明家.
     NewFamily {
         name: format!("{}家", students[0].name),
         guardians,
@@ -282,7 +284,15 @@ fn english_family(rng: &mut fastrand::Rng, today: NaiveDate) -> NewFamily {
     let children = rng.usize(1..=2);
     let students: Vec<StudentInfo> = distinct(rng, EN_CHILD, children, None)
         .iter()
-        .map(|first| child(rng, format!("{first} {surname}"), COURSES_EN, today))
+        .map(|first| {
+            let mut kid = child(rng, format!("{first} {surname}"), COURSES_EN, today);
+            kid.gender = Some(if EN_GIRLS.contains(first) {
+                Gender::Female
+            } else {
+                Gender::Male
+            });
+            kid
+        })
         .collect();
     let mother = format!("{} {surname}", pick(rng, EN_MOTHER));
     let mut guardians = vec![guardian(rng, mother, Relationship::Mother, BEST_TIME_EN)];
@@ -303,7 +313,12 @@ fn guardian(
     relationship: Relationship,
     times: &[&str],
 ) -> NewFamilyGuardian {
-    let handle: String = crate::romanize::syllables(&name).concat();
+    // WeChat IDs and e-mail local parts are ASCII (Müller → mller is what people end up with).
+    let handle: String = crate::romanize::syllables(&name)
+        .concat()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
     NewFamilyGuardian {
         info: GuardianInfo {
             mobile: Some(mobile(rng)),
