@@ -40,3 +40,28 @@ pub fn set_locale(tx: &Transaction, locale: Locale) -> Result<()> {
     )?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Db;
+
+    #[test]
+    fn any_chinese_system_locale_starts_in_chinese() {
+        for tag in ["zh_CN.UTF-8", "zh-CN", "zh-Hans-CN", "zh-TW"] {
+            assert_eq!(Locale::from_system(tag), Locale::ZhCn, "{tag}");
+        }
+        for tag in ["en_US.UTF-8", "de-DE", "C", ""] {
+            assert_eq!(Locale::from_system(tag), Locale::En, "{tag}");
+        }
+    }
+
+    #[test]
+    fn the_chosen_language_is_remembered() {
+        let db = Db::open_in_memory().unwrap();
+        assert_eq!(db.with_conn(locale).unwrap(), None, "nothing chosen on first start");
+        db.with_tx(|tx| set_locale(tx, Locale::ZhCn)).unwrap();
+        db.with_tx(|tx| set_locale(tx, Locale::En)).unwrap();
+        assert_eq!(db.with_conn(locale).unwrap(), Some(Locale::En));
+    }
+}

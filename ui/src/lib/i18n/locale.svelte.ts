@@ -1,14 +1,13 @@
 /**
  * The UI locale, fully controlled by Encore's own code (never by cookies, URLs or the browser).
  *
- * - On start the app asks Rust for the saved locale (or, on first start, the OS locale) and
- *   calls `applyLocale(matchLocale(tag))`.
- * - The settings page calls `applyLocale(l)` and saves `l` in the database.
+ * - On start the app asks Rust for the saved locale (or, on first start, the OS locale, mapped
+ *   by Rust) and calls `applyLocale`.
+ * - The language picker calls `applyLocale(l)` and saves `l` in the database.
  *
  * Switching never reloads the page: paraglide's `getLocale()` is overwritten to read a `$state`
  * rune, so every template or `$derived` that calls a message function re-renders on change.
- * The root layout additionally re-mounts its content in `{#key currentLocale()}` so strings
- * computed once in a component's script are refreshed too.
+ * Components therefore call message functions in markup or `$derived`, never once in a script.
  */
 import {
 	baseLocale,
@@ -60,16 +59,4 @@ export function applyLocale(l: Locale): void {
 
 export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-/**
- * Map an OS / BCP 47 / POSIX locale tag (e.g. "zh_CN.UTF-8", "zh-Hans-CN", "en-US", "C")
- * to the closest supported locale. Any Chinese variant maps to zh-CN; everything else to en.
- */
-export function matchLocale(tag: string | null | undefined): Locale {
-	const t = (tag ?? '').trim().replace(/_/g, '-').toLowerCase();
-	if (t === 'zh' || t.startsWith('zh-')) {
-		return 'zh-CN';
-	}
-	return 'en';
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale, setLocale } from '$lib/paraglide/runtime.js';
-import { applyLocale, currentLocale, isLocale, matchLocale } from './locale.svelte';
+import { applyLocale, currentLocale, isLocale } from './locale.svelte';
 import LanguagePicker from '$lib/app/LanguagePicker.svelte';
 
 afterEach(() => {
@@ -36,16 +36,6 @@ describe('locale', () => {
 		expect(() => applyLocale('fr' as never)).toThrow(/unsupported locale/);
 		expect(isLocale('zh-CN')).toBe(true);
 		expect(isLocale('zh')).toBe(false);
-	});
-
-	it('maps OS locale tags', () => {
-		expect(matchLocale('zh_CN.UTF-8')).toBe('zh-CN');
-		expect(matchLocale('zh-Hans-CN')).toBe('zh-CN');
-		expect(matchLocale('zh-TW')).toBe('zh-CN');
-		expect(matchLocale('en-US')).toBe('en');
-		expect(matchLocale('C')).toBe('en');
-		expect(matchLocale('')).toBe('en');
-		expect(matchLocale(null)).toBe('en');
 	});
 
 	it('the language picker switches the whole UI without a reload', () => {
