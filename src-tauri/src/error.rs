@@ -31,7 +31,7 @@ impl From<encore_core::Error> for AppError {
             E::NotFound { entity, id } => AppError::NotFound { entity, id },
             E::Validation { field, code } => AppError::Validation { field, code },
             E::Conflict { code } => AppError::Conflict { code },
-            E::Sqlite(_) | E::Corrupt(_) => {
+            E::Sqlite(_) => {
                 eprintln!("encore: internal error: {err}");
                 AppError::Internal
             }

@@ -20,7 +20,6 @@ pub enum ValidationCode {
     StudentNotInFamily,
     DuplicateGuardian,
     StaffArchived,
-    InvalidLocale,
 }
 
 /// A write that the current state forbids.
@@ -55,8 +54,6 @@ pub enum Error {
     Conflict { code: ConflictCode },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    #[error("stored data is malformed: {0}")]
-    Corrupt(String),
 }
 
 impl Error {

@@ -34,8 +34,7 @@ const VALIDATION: ValidationCode[] = [
 	'guardian_not_in_family',
 	'student_not_in_family',
 	'duplicate_guardian',
-	'staff_archived',
-	'invalid_locale'
+	'staff_archived'
 ];
 const OPEN: OpenFailureCode[] = ['already_open', 'newer_schema', 'not_encore', 'damaged', 'unreadable'];
 

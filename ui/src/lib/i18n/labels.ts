@@ -107,8 +107,7 @@ export function validationMessage(code: ValidationCode): string {
 		guardian_not_in_family: m.err_guardian_not_in_family,
 		student_not_in_family: m.err_student_not_in_family,
 		duplicate_guardian: m.err_duplicate_guardian,
-		staff_archived: m.err_staff_archived,
-		invalid_locale: m.err_invalid_locale
+		staff_archived: m.err_staff_archived
 	}[code]();
 }
 

@@ -226,7 +226,7 @@ export type StudentRow = {
 export type StudentStatus = "prospect" | "trial" | "active" | "paused" | "lapsed";
 
 /**  What a field failed on. Serialized in snake_case; the UI shows `err_<code>`. */
-export type ValidationCode = "required" | "too_long" | "invalid_phone" | "invalid_email" | "invalid_wechat" | "date_in_future" | "date_too_old" | "guardian_required" | "guardian_not_in_family" | "student_not_in_family" | "duplicate_guardian" | "staff_archived" | "invalid_locale";
+export type ValidationCode = "required" | "too_long" | "invalid_phone" | "invalid_email" | "invalid_wechat" | "date_in_future" | "date_too_old" | "guardian_required" | "guardian_not_in_family" | "student_not_in_family" | "duplicate_guardian" | "staff_archived";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {
