@@ -59,7 +59,11 @@ mod tests {
     #[test]
     fn the_chosen_language_is_remembered() {
         let db = Db::open_in_memory().unwrap();
-        assert_eq!(db.with_conn(locale).unwrap(), None, "nothing chosen on first start");
+        assert_eq!(
+            db.with_conn(locale).unwrap(),
+            None,
+            "nothing chosen on first start"
+        );
         db.with_tx(|tx| set_locale(tx, Locale::ZhCn)).unwrap();
         db.with_tx(|tx| set_locale(tx, Locale::En)).unwrap();
         assert_eq!(db.with_conn(locale).unwrap(), Some(Locale::En));

@@ -1,0 +1,32 @@
+//! The main window's capability grants exactly the commands the UI bindings can call.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+fn read(rel: &str) -> String {
+    std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel)).unwrap()
+}
+
+#[test]
+fn every_bound_command_is_granted_and_nothing_else() {
+    let bindings = read("../ui/src/lib/ipc/bindings.ts");
+    let called: BTreeSet<String> = bindings
+        .split("__TAURI_INVOKE(\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().replace('_', "-"))
+        .map(|name| format!("allow-{name}"))
+        .collect();
+    let capability: serde_json::Value =
+        serde_json::from_str(&read("capabilities/main.json")).unwrap();
+    let granted: BTreeSet<String> = capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect();
+    assert!(!called.is_empty());
+    assert_eq!(
+        called, granted,
+        "capabilities/main.json must grant exactly the commands in bindings.ts"
+    );
+}
