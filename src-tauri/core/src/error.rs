@@ -20,6 +20,18 @@ pub enum ValidationCode {
     StudentNotInFamily,
     DuplicateGuardian,
     StaffArchived,
+    HoursOutOfRange,
+    NotHalfHours,
+    EndsBeforeStart,
+    UnknownCurrency,
+    BeforeEnrollment,
+    NoHoursLeft,
+    InvalidTime,
+    NotEnoughHours,
+    NotSameFamily,
+    CannotReverse,
+    PrivateClassOfOne,
+    DuplicateStudent,
 }
 
 /// A write that the current state forbids.
@@ -41,6 +53,10 @@ pub enum Entity {
     Student,
     Note,
     Staff,
+    Course,
+    Class,
+    Package,
+    LedgerEntry,
 }
 
 #[derive(Debug, thiserror::Error)]

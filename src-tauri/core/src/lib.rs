@@ -3,11 +3,11 @@
 
 /// An enum stored as a stable text code in SQLite and sent to the UI as the same string.
 macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, specta::Type)]
         pub enum $name {
-            $(#[serde(rename = $text)] $variant),+
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant),+
         }
 
         impl $name {
@@ -41,17 +41,24 @@ macro_rules! text_enum {
     };
 }
 
+pub mod attendance;
+pub mod class;
+pub mod course;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod family;
 pub mod field;
 pub mod guardian;
+pub mod hours;
+pub mod ledger;
 pub mod note;
+pub mod package;
 pub mod romanize;
 pub mod search;
 pub mod settings;
 pub mod staff;
+pub mod statement;
 pub mod student;
 
 pub use db::Db;

@@ -69,3 +69,76 @@ mod tests {
         assert_eq!(db.with_conn(locale).unwrap(), Some(Locale::En));
     }
 }
+
+/// What a school's roll call deducts, and when Encore warns about hours and expiry.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ClassHourPolicy {
+    pub deduct_present: bool,
+    pub deduct_late: bool,
+    pub deduct_excused: bool,
+    pub deduct_unexcused: bool,
+    pub deduct_make_up: bool,
+    /// Warn when a student's remaining hours are at or below this.
+    pub low_hours_threshold: f64,
+    /// Warn when a package with hours left ends within this many days.
+    pub expiring_within_days: u32,
+}
+
+impl Default for ClassHourPolicy {
+    fn default() -> Self {
+        ClassHourPolicy {
+            deduct_present: true,
+            deduct_late: true,
+            deduct_excused: false,
+            deduct_unexcused: true,
+            deduct_make_up: true,
+            low_hours_threshold: 4.0,
+            expiring_within_days: 30,
+        }
+    }
+}
+
+impl ClassHourPolicy {
+    pub fn deducts(&self, status: crate::attendance::AttendanceStatus) -> bool {
+        use crate::attendance::AttendanceStatus as S;
+        match status {
+            S::Present => self.deduct_present,
+            S::Late => self.deduct_late,
+            S::Excused => self.deduct_excused,
+            S::Unexcused => self.deduct_unexcused,
+            S::MakeUp => self.deduct_make_up,
+        }
+    }
+}
+
+const POLICY: &str = "class_hours.policy";
+
+pub fn policy(conn: &Connection) -> Result<ClassHourPolicy> {
+    let value: Option<String> = conn
+        .query_row("SELECT value FROM setting WHERE key = ?1", [POLICY], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    // A setting written by a later version with fields this one lacks falls back to defaults.
+    Ok(value
+        .and_then(|v| serde_json::from_str(&v).ok())
+        .unwrap_or_default())
+}
+
+pub fn set_policy(tx: &Transaction, policy: &ClassHourPolicy) -> Result<()> {
+    crate::hours::to_halves("lowHoursThreshold", policy.low_hours_threshold, 0.0, 100.0)?;
+    if policy.expiring_within_days > 365 {
+        return Err(crate::Error::invalid(
+            "expiringWithinDays",
+            crate::error::ValidationCode::HoursOutOfRange,
+        ));
+    }
+    let json = serde_json::to_string(policy).unwrap_or_default();
+    tx.execute(
+        "INSERT INTO setting (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [POLICY, json.as_str()],
+    )?;
+    Ok(())
+}

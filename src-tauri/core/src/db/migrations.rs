@@ -2,7 +2,10 @@
 
 use rusqlite_migration::{Migrations, M};
 
-const STEPS: &[&str] = &[include_str!("../../migrations/001_people_and_notes.sql")];
+const STEPS: &[&str] = &[
+    include_str!("../../migrations/001_people_and_notes.sql"),
+    include_str!("../../migrations/002_class_hours.sql"),
+];
 
 /// The schema version this build writes (`PRAGMA user_version`).
 pub const LATEST_VERSION: usize = STEPS.len();

@@ -89,3 +89,155 @@ pub fn count(db: &Db, table: &str) -> i64 {
     db.with_conn(|c| Ok(c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?))
         .unwrap()
 }
+
+pub mod hours {
+    //! A small music school: one course, one teacher, one class, the 张 children enrolled.
+    use super::*;
+    use chrono::NaiveDate;
+    use encore_core::attendance::{self, AttendanceStatus, Mark, RollCall};
+    use encore_core::class::{self, ClassInput};
+    use encore_core::course::{self, CourseFormat, CourseInput};
+    use encore_core::ledger::{self, Account};
+    use encore_core::package::{self, PackageInput};
+
+    pub struct School {
+        pub db: Db,
+        pub teacher: i64,
+        pub course: i64,
+        pub class: i64,
+        /// 张小明, 张小红 (siblings), then 王一 of another family.
+        pub kids: Vec<i64>,
+    }
+
+    pub fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    pub fn school(lesson_hours: f64) -> School {
+        let db = db();
+        let zhang = add_family(&db, &zhang_family());
+        let wang = add_family(
+            &db,
+            &NewFamily {
+                name: "王家".into(),
+                students: vec![child("王一")],
+                ..zhang_family()
+            },
+        );
+        let mut kids: Vec<i64> = Vec::new();
+        for f in [zhang, wang] {
+            let detail = db.with_conn(|c| family::detail(c, f)).unwrap();
+            kids.extend(detail.students.iter().map(|s| s.id));
+        }
+        let teacher = add_teacher(&db, "陈宇");
+        let course = db
+            .with_tx(|tx| {
+                course::add(
+                    tx,
+                    &CourseInput {
+                        name: "钢琴".into(),
+                        format: CourseFormat::Group,
+                        lesson_hours,
+                    },
+                    now(),
+                )
+            })
+            .unwrap()
+            .id;
+        let class = db
+            .with_tx(|tx| {
+                class::add(
+                    tx,
+                    &ClassInput {
+                        course_id: course,
+                        teacher_id: teacher,
+                        name: "周六钢琴A".into(),
+                        weekday: 6,
+                        start_time: "09:30".into(),
+                        student_ids: kids.clone(),
+                    },
+                    now(),
+                )
+            })
+            .unwrap()
+            .id;
+        School {
+            db,
+            teacher,
+            course,
+            class,
+            kids,
+        }
+    }
+
+    impl School {
+        pub fn sell(&self, kid: usize, hours: f64, bonus: f64, from: &str, until: &str) -> i64 {
+            self.try_sell(kid, hours, bonus, from, until)
+                .expect("a valid package")
+        }
+
+        pub fn try_sell(
+            &self,
+            kid: usize,
+            hours: f64,
+            bonus: f64,
+            from: &str,
+            until: &str,
+        ) -> Result<i64, Error> {
+            self.db.with_tx(|tx| {
+                package::sell(
+                    tx,
+                    &PackageInput {
+                        student_id: self.kids[kid],
+                        course_id: self.course,
+                        purchased_hours: hours,
+                        bonus_hours: bonus,
+                        price: 3600.0,
+                        currency: "CNY".into(),
+                        purchased_on: day(from),
+                        valid_from: day(from),
+                        valid_until: day(until),
+                    },
+                    now(),
+                )
+            })
+        }
+
+        /// Roll call on `date` at 09:30 with one status per kid (None: not in the session).
+        pub fn roll_call(
+            &self,
+            date: &str,
+            marks: &[(usize, AttendanceStatus, bool)],
+        ) -> Result<i64, Error> {
+            self.db.with_tx(|tx| {
+                attendance::save_roll_call(
+                    tx,
+                    &RollCall {
+                        class_id: self.class,
+                        starts_at: day(date).and_hms_opt(9, 30, 0).unwrap(),
+                        teacher_id: self.teacher,
+                        marks: marks
+                            .iter()
+                            .map(|&(k, status, allow_negative)| Mark {
+                                student_id: self.kids[k],
+                                status,
+                                allow_negative,
+                            })
+                            .collect(),
+                    },
+                    now(),
+                )
+            })
+        }
+
+        pub fn account(&self, kid: usize) -> Account {
+            self.db
+                .with_conn(|c| ledger::account(c, self.kids[kid], self.course, now().date_naive()))
+                .unwrap()
+        }
+
+        pub fn balance(&self, kid: usize) -> f64 {
+            self.account(kid).balance
+        }
+    }
+}

@@ -1,0 +1,383 @@
+//! The class-hour ledger. Entries are facts (bought, used, corrected, refunded, moved) and are
+//! never changed in place. Everything else — which package a lesson used, what expired, the
+//! balance — is derived by replaying the entries in date order, so parents and school always
+//! read the same numbers.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection};
+use serde::Serialize;
+use specta::Type;
+
+use crate::attendance::AttendanceStatus;
+use crate::error::Result;
+use crate::hours::from_halves;
+
+text_enum!(EntryKind {
+    Purchase = "purchase",
+    Bonus = "bonus",
+    Lesson = "lesson",
+    Correction = "correction",
+    Refund = "refund",
+    TransferOut = "transfer_out",
+    TransferIn = "transfer_in",
+    /// Derived: hours left in a package when its validity ended.
+    Expiry = "expiry",
+});
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct LedgerLine {
+    /// None for derived lines (expiries).
+    pub entry_id: Option<i64>,
+    pub date: NaiveDate,
+    pub kind: EntryKind,
+    /// Signed: credits positive, deductions negative.
+    pub hours: f64,
+    /// The balance after this line.
+    pub balance: f64,
+    pub package_id: Option<i64>,
+    pub class_name: Option<String>,
+    pub teacher_name: Option<String>,
+    pub status: Option<AttendanceStatus>,
+    pub reason: Option<String>,
+    pub author_name: Option<String>,
+    /// Hours of a lesson no package could cover (taken on credit).
+    pub uncovered: f64,
+    pub reversed: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct PackageBalance {
+    pub id: i64,
+    pub purchased: f64,
+    pub bonus: f64,
+    pub used: f64,
+    pub expired: f64,
+    /// Corrections, refunds and transfers, net.
+    pub adjusted: f64,
+    pub remaining: f64,
+    pub price_cents: i64,
+    pub currency: String,
+    pub purchased_on: NaiveDate,
+    pub valid_from: NaiveDate,
+    pub valid_until: NaiveDate,
+    pub transferred_from: Option<i64>,
+}
+
+/// One student's hours for one course.
+#[derive(Debug, Clone, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Account {
+    pub student_id: i64,
+    pub course_id: i64,
+    pub course_name: String,
+    pub lines: Vec<LedgerLine>,
+    pub packages: Vec<PackageBalance>,
+    /// Always the sum of `lines`; negative when lessons were taken on credit.
+    pub balance: f64,
+}
+
+struct Pkg {
+    id: i64,
+    purchased: i64,
+    bonus: i64,
+    used: i64,
+    expired: i64,
+    adjusted: i64,
+    remaining: i64,
+    price_cents: i64,
+    currency: String,
+    purchased_on: NaiveDate,
+    valid_from: NaiveDate,
+    valid_until: NaiveDate,
+    transferred_from: Option<i64>,
+    closed: bool,
+}
+
+struct Raw {
+    id: i64,
+    package_id: Option<i64>,
+    kind: EntryKind,
+    halves: i64,
+    on: NaiveDate,
+    reason: Option<String>,
+    author: Option<String>,
+    class_name: Option<String>,
+    teacher: Option<String>,
+    status: Option<AttendanceStatus>,
+    reversed: bool,
+}
+
+fn load_packages(conn: &Connection, student_id: i64, course_id: i64) -> Result<Vec<Pkg>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, purchased_halves, bonus_halves, price_cents, currency, purchased_on, valid_from,
+                valid_until, transferred_from
+           FROM package WHERE student_id = ?1 AND course_id = ?2
+          ORDER BY valid_from, purchased_on, id",
+    )?;
+    let rows = stmt.query_map(params![student_id, course_id], |r| {
+        Ok(Pkg {
+            id: r.get(0)?,
+            purchased: r.get(1)?,
+            bonus: r.get(2)?,
+            used: 0,
+            expired: 0,
+            adjusted: 0,
+            remaining: 0,
+            price_cents: r.get(3)?,
+            currency: r.get(4)?,
+            purchased_on: r.get(5)?,
+            valid_from: r.get(6)?,
+            valid_until: r.get(7)?,
+            transferred_from: r.get(8)?,
+            closed: false,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn load_entries(conn: &Connection, student_id: i64, course_id: i64) -> Result<Vec<Raw>> {
+    // Credits before deductions on the same day: a package bought on the day of a lesson
+    // covers it.
+    let mut stmt = conn.prepare_cached(
+        "SELECT e.id, e.package_id, e.kind, e.halves, e.occurred_on, e.reason, au.name, c.name, t.name,
+                a.status, EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reverses_id = e.id)
+           FROM ledger_entry e
+           LEFT JOIN staff au ON au.id = e.author_id
+           LEFT JOIN lesson_session ls ON ls.id = e.session_id
+           LEFT JOIN class c ON c.id = ls.class_id
+           LEFT JOIN staff t ON t.id = ls.teacher_id
+           LEFT JOIN attendance a ON a.session_id = e.session_id AND a.student_id = e.student_id
+          WHERE e.student_id = ?1 AND e.course_id = ?2
+          ORDER BY e.occurred_on, e.halves < 0, ls.starts_at, e.id",
+    )?;
+    let rows = stmt.query_map(params![student_id, course_id], |r| {
+        Ok(Raw {
+            id: r.get(0)?,
+            package_id: r.get(1)?,
+            kind: r.get(2)?,
+            halves: r.get(3)?,
+            on: r.get(4)?,
+            reason: r.get(5)?,
+            author: r.get(6)?,
+            class_name: r.get(7)?,
+            teacher: r.get(8)?,
+            status: r.get(9)?,
+            reversed: r.get(10)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Replays a student's entries for a course as of `today`.
+pub fn account(
+    conn: &Connection,
+    student_id: i64,
+    course_id: i64,
+    today: NaiveDate,
+) -> Result<Account> {
+    let course_name: String =
+        conn.query_row("SELECT name FROM course WHERE id = ?1", [course_id], |r| {
+            r.get(0)
+        })?;
+    let mut pkgs = load_packages(conn, student_id, course_id)?;
+    let entries = load_entries(conn, student_id, course_id)?;
+    let index: HashMap<i64, usize> = pkgs.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+
+    let mut lines = Vec::with_capacity(entries.len() + pkgs.len());
+    let mut balance = 0i64;
+    let mut debt = 0i64;
+
+    for e in entries {
+        expire_before(e.on, &mut pkgs, &mut lines, &mut balance);
+        let mut uncovered = 0i64;
+        match e.kind {
+            EntryKind::Lesson => {
+                let mut need = -e.halves;
+                let mut order: Vec<usize> = (0..pkgs.len())
+                    .filter(|&i| {
+                        pkgs[i].valid_from <= e.on
+                            && e.on <= pkgs[i].valid_until
+                            && pkgs[i].remaining > 0
+                    })
+                    .collect();
+                order.sort_by_key(|&i| (pkgs[i].valid_from, pkgs[i].purchased_on, pkgs[i].id));
+                for i in order {
+                    let take = need.min(pkgs[i].remaining);
+                    pkgs[i].remaining -= take;
+                    pkgs[i].used += take;
+                    need -= take;
+                    if need == 0 {
+                        break;
+                    }
+                }
+                uncovered = need;
+                debt += need;
+            }
+            _ => {
+                if let Some(&i) = e.package_id.and_then(|id| index.get(&id)) {
+                    let p = &mut pkgs[i];
+                    match e.kind {
+                        EntryKind::Purchase => {}
+                        EntryKind::Bonus => {}
+                        _ => p.adjusted += e.halves,
+                    }
+                    p.remaining += e.halves;
+                    // A back-dated lesson may have used hours that this refund, transfer or
+                    // correction takes out: those lessons go back on credit rather than the
+                    // package going below zero. The balance is the same either way.
+                    if p.remaining < 0 {
+                        let shortfall = (-p.remaining).min(p.used);
+                        p.used -= shortfall;
+                        p.remaining += shortfall;
+                        debt += shortfall;
+                    }
+                    // Hours taken on credit are paid back by the next hours that arrive.
+                    if e.halves > 0 && debt > 0 && !p.closed {
+                        let pay = debt.min(p.remaining);
+                        p.remaining -= pay;
+                        p.used += pay;
+                        debt -= pay;
+                    }
+                }
+            }
+        }
+        balance += e.halves;
+        lines.push(LedgerLine {
+            entry_id: Some(e.id),
+            date: e.on,
+            kind: e.kind,
+            hours: from_halves(e.halves),
+            balance: from_halves(balance),
+            package_id: e.package_id,
+            class_name: e.class_name,
+            teacher_name: e.teacher,
+            status: e.status,
+            reason: e.reason,
+            author_name: e.author,
+            uncovered: from_halves(uncovered),
+            reversed: e.reversed,
+        });
+    }
+    expire_before(today, &mut pkgs, &mut lines, &mut balance);
+
+    Ok(Account {
+        student_id,
+        course_id,
+        course_name,
+        lines,
+        packages: pkgs
+            .into_iter()
+            .map(|p| PackageBalance {
+                id: p.id,
+                purchased: from_halves(p.purchased),
+                bonus: from_halves(p.bonus),
+                used: from_halves(p.used),
+                expired: from_halves(p.expired),
+                adjusted: from_halves(p.adjusted),
+                remaining: from_halves(p.remaining),
+                price_cents: p.price_cents,
+                currency: p.currency,
+                purchased_on: p.purchased_on,
+                valid_from: p.valid_from,
+                valid_until: p.valid_until,
+                transferred_from: p.transferred_from,
+            })
+            .collect(),
+        balance: from_halves(balance),
+    })
+}
+
+/// Closes every package whose validity ended before `date`; hours left in it expire.
+fn expire_before(
+    date: NaiveDate,
+    pkgs: &mut [Pkg],
+    lines: &mut Vec<LedgerLine>,
+    balance: &mut i64,
+) {
+    let mut due: Vec<usize> = (0..pkgs.len())
+        .filter(|&i| !pkgs[i].closed && pkgs[i].valid_until < date)
+        .collect();
+    due.sort_by_key(|&i| (pkgs[i].valid_until, pkgs[i].id));
+    for i in due {
+        let p = &mut pkgs[i];
+        p.closed = true;
+        if p.remaining > 0 {
+            *balance -= p.remaining;
+            lines.push(derived_expiry(p, *balance));
+            p.expired += p.remaining;
+            p.remaining = 0;
+        }
+    }
+}
+
+fn derived_expiry(p: &Pkg, balance: i64) -> LedgerLine {
+    LedgerLine {
+        entry_id: None,
+        date: p.valid_until,
+        kind: EntryKind::Expiry,
+        hours: -from_halves(p.remaining),
+        balance: from_halves(balance),
+        package_id: Some(p.id),
+        class_name: None,
+        teacher_name: None,
+        status: None,
+        reason: None,
+        author_name: None,
+        uncovered: 0.0,
+        reversed: false,
+    }
+}
+
+/// Every account a student has: one per course with packages or entries.
+pub fn accounts(conn: &Connection, student_id: i64, today: NaiveDate) -> Result<Vec<Account>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT e.course_id FROM ledger_entry e JOIN course c ON c.id = e.course_id
+          WHERE e.student_id = ?1 ORDER BY c.sort_key",
+    )?;
+    let courses = stmt
+        .query_map([student_id], |r| r.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    courses
+        .into_iter()
+        .map(|c| account(conn, student_id, c, today))
+        .collect()
+}
+
+pub(crate) struct NewEntry<'a> {
+    pub student_id: i64,
+    pub course_id: i64,
+    pub package_id: Option<i64>,
+    pub kind: EntryKind,
+    pub halves: i64,
+    pub session_id: Option<i64>,
+    pub on: NaiveDate,
+    pub reason: Option<&'a str>,
+    pub author_id: Option<i64>,
+    pub reverses_id: Option<i64>,
+}
+
+pub(crate) fn append(conn: &Connection, e: &NewEntry, now: DateTime<Utc>) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO ledger_entry (student_id, course_id, package_id, kind, halves, session_id, occurred_on,
+                                   reason, author_id, reverses_id, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        e.student_id,
+        e.course_id,
+        e.package_id,
+        e.kind,
+        e.halves,
+        e.session_id,
+        e.on,
+        e.reason,
+        e.author_id,
+        e.reverses_id,
+        now
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
