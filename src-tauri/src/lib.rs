@@ -42,7 +42,29 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             staff::update_staff,
             staff::set_staff_archived,
             search::search,
+            app::get_policy,
+            app::set_policy,
+            course::list_courses,
+            course::add_course,
+            course::update_course,
+            course::set_course_archived,
+            course::list_classes,
+            course::get_class,
+            course::add_class,
+            course::update_class,
+            course::set_class_archived,
+            attendance::save_roll_call,
+            attendance::get_roll_call,
+            attendance::list_sessions,
+            package::sell_package,
+            package::correct_package,
+            package::refund_package,
+            package::transfer_package,
+            package::reverse_entry,
+            package::get_statement,
+            package::list_warnings,
         ])
+        .constant("CURRENCIES", encore_core::package::CURRENCIES)
         // Ids are SQLite rowids, far below 2^53.
         .dangerously_cast_bigints_to_number()
         // One TS type per Rust type: the UI sends back exactly what it received.

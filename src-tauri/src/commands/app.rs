@@ -60,3 +60,18 @@ pub async fn set_locale(store: State<'_, Store>, locale: Locale) -> AppResult<()
 pub async fn load_demo(store: State<'_, Store>) -> AppResult<()> {
     store.with_tx(|tx| demo::load(tx, Utc::now()).map(|_| ()))
 }
+
+#[tauri::command]
+#[specta::specta]
+pub async fn get_policy(store: State<'_, Store>) -> AppResult<settings::ClassHourPolicy> {
+    store.with_conn(settings::policy)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_policy(
+    store: State<'_, Store>,
+    policy: settings::ClassHourPolicy,
+) -> AppResult<()> {
+    store.with_tx(|tx| settings::set_policy(tx, &policy))
+}

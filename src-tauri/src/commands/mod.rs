@@ -2,9 +2,12 @@
 //! take the store, read the clock, call one core function.
 
 pub mod app;
+pub mod attendance;
+pub mod course;
 pub mod family;
 pub mod guardian;
 pub mod note;
+pub mod package;
 pub mod search;
 pub mod staff;
 pub mod student;

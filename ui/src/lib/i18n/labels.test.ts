@@ -16,8 +16,19 @@ import {
 	roleLabel,
 	skillLevelLabel,
 	statusLabel,
-	validationMessage
+	validationMessage,
+	ATTENDANCE,
+	COURSE_FORMATS,
+	WEEKDAYS,
+	attendanceLabel,
+	entryLabel,
+	formatLabel,
+	hoursText,
+	weekdayLabel
 } from './labels';
+import type { EntryKind } from '$lib/ipc';
+
+const ENTRY_KINDS: EntryKind[] = ['purchase', 'bonus', 'lesson', 'correction', 'refund', 'transfer_out', 'transfer_in', 'expiry'];
 import type { OpenFailureCode, ValidationCode } from '$lib/ipc';
 
 afterEach(() => applyLocale('en'));
@@ -34,7 +45,19 @@ const VALIDATION: ValidationCode[] = [
 	'guardian_not_in_family',
 	'student_not_in_family',
 	'duplicate_guardian',
-	'staff_archived'
+	'staff_archived',
+	'hours_out_of_range',
+	'not_half_hours',
+	'ends_before_start',
+	'unknown_currency',
+	'before_enrollment',
+	'no_hours_left',
+	'invalid_time',
+	'not_enough_hours',
+	'not_same_family',
+	'cannot_reverse',
+	'private_class_of_one',
+	'duplicate_student'
 ];
 const OPEN: OpenFailureCode[] = ['already_open', 'newer_schema', 'not_encore', 'damaged', 'unreadable'];
 
@@ -59,6 +82,22 @@ describe('labels', () => {
 		bilingual(() => GENDERS.map(genderLabel));
 		bilingual(() => NOTE_KINDS.map(noteKindLabel));
 		bilingual(() => STAFF_ROLES.map(roleLabel));
+		bilingual(() => ATTENDANCE.map(attendanceLabel));
+		bilingual(() => COURSE_FORMATS.map(formatLabel));
+		bilingual(() => WEEKDAYS.map(weekdayLabel));
+		bilingual(() => ENTRY_KINDS.map((k) => entryLabel(k)));
+	});
+
+	it('a statement prints entry kinds in the language asked for, whatever the UI shows', () => {
+		applyLocale('en');
+		expect(entryLabel('lesson', 'zh-CN')).toBe('上课');
+		expect(entryLabel('lesson')).toBe('Lesson');
+	});
+
+	it('hours read naturally', () => {
+		expect(hoursText(20)).toBe('20');
+		expect(hoursText(1.5)).toBe('1.5');
+		expect(hoursText(-1)).toBe('-1');
 	});
 
 	it('every error code reads as a sentence in both languages', () => {

@@ -11,7 +11,10 @@ import type {
 	StaffRole,
 	StudentStatus,
 	ValidationCode,
-	ConflictCode
+	ConflictCode,
+	AttendanceStatus,
+	CourseFormat,
+	EntryKind
 } from '$lib/ipc';
 
 export const CHANNELS: ContactChannel[] = ['wechat', 'phone', 'sms', 'email', 'in_person'];
@@ -107,7 +110,19 @@ export function validationMessage(code: ValidationCode): string {
 		guardian_not_in_family: m.err_guardian_not_in_family,
 		student_not_in_family: m.err_student_not_in_family,
 		duplicate_guardian: m.err_duplicate_guardian,
-		staff_archived: m.err_staff_archived
+		staff_archived: m.err_staff_archived,
+		hours_out_of_range: m.err_hours_out_of_range,
+		not_half_hours: m.err_not_half_hours,
+		ends_before_start: m.err_ends_before_start,
+		unknown_currency: m.err_unknown_currency,
+		before_enrollment: m.err_before_enrollment,
+		no_hours_left: m.err_no_hours_left,
+		invalid_time: m.err_invalid_time,
+		not_enough_hours: m.err_not_enough_hours,
+		not_same_family: m.err_not_same_family,
+		cannot_reverse: m.err_cannot_reverse,
+		private_class_of_one: m.err_private_class_of_one,
+		duplicate_student: m.err_duplicate_student
 	}[code]();
 }
 
@@ -140,4 +155,47 @@ export function errorMessage(error: AppError): string {
 		case 'internal':
 			return m.err_internal();
 	}
+}
+
+export const ATTENDANCE: AttendanceStatus[] = ['present', 'late', 'excused', 'unexcused', 'make_up'];
+export const COURSE_FORMATS: CourseFormat[] = ['group', 'private'];
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+export function attendanceLabel(s: AttendanceStatus): string {
+	return {
+		present: m.att_present,
+		late: m.att_late,
+		excused: m.att_excused,
+		unexcused: m.att_unexcused,
+		make_up: m.att_make_up
+	}[s]();
+}
+
+export function formatLabel(f: CourseFormat): string {
+	return { private: m.format_private, group: m.format_group }[f]();
+}
+
+export function weekdayLabel(day: number): string {
+	const names = [m.weekday_1, m.weekday_2, m.weekday_3, m.weekday_4, m.weekday_5, m.weekday_6, m.weekday_7];
+	return names[day - 1]?.() ?? '';
+}
+
+/** Ledger entry kinds; `options.locale` lets a statement print in the parent's language. */
+export function entryLabel(k: EntryKind, locale?: 'en' | 'zh-CN'): string {
+	const options = locale ? { locale } : undefined;
+	return {
+		purchase: m.entry_purchase,
+		bonus: m.entry_bonus,
+		lesson: m.entry_lesson,
+		correction: m.entry_correction,
+		refund: m.entry_refund,
+		transfer_out: m.entry_transfer_out,
+		transfer_in: m.entry_transfer_in,
+		expiry: m.entry_expiry
+	}[k]({}, options);
+}
+
+/** Hours as people write them: 1.5, 20, −1. */
+export function hoursText(hours: number): string {
+	return Number.isInteger(hours) ? String(hours) : hours.toFixed(1);
 }

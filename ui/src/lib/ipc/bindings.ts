@@ -29,9 +29,59 @@ export const commands = {
 	updateStaff: (id: number, input: StaffInput) => typedError<Staff, AppError>(__TAURI_INVOKE("update_staff", { id, input })),
 	setStaffArchived: (id: number, archived: boolean) => typedError<Staff, AppError>(__TAURI_INVOKE("set_staff_archived", { id, archived })),
 	search: (query: string) => typedError<SearchHit[], AppError>(__TAURI_INVOKE("search", { query })),
+	getPolicy: () => typedError<ClassHourPolicy, AppError>(__TAURI_INVOKE("get_policy")),
+	setPolicy: (policy: ClassHourPolicy) => typedError<null, AppError>(__TAURI_INVOKE("set_policy", { policy })),
+	listCourses: (includeArchived: boolean) => typedError<Course[], AppError>(__TAURI_INVOKE("list_courses", { includeArchived })),
+	addCourse: (input: CourseInput) => typedError<Course, AppError>(__TAURI_INVOKE("add_course", { input })),
+	updateCourse: (id: number, input: CourseInput) => typedError<Course, AppError>(__TAURI_INVOKE("update_course", { id, input })),
+	setCourseArchived: (id: number, archived: boolean) => typedError<Course, AppError>(__TAURI_INVOKE("set_course_archived", { id, archived })),
+	listClasses: (includeArchived: boolean) => typedError<Class[], AppError>(__TAURI_INVOKE("list_classes", { includeArchived })),
+	getClass: (id: number) => typedError<Class, AppError>(__TAURI_INVOKE("get_class", { id })),
+	addClass: (input: ClassInput) => typedError<Class, AppError>(__TAURI_INVOKE("add_class", { input })),
+	updateClass: (id: number, input: ClassInput) => typedError<Class, AppError>(__TAURI_INVOKE("update_class", { id, input })),
+	setClassArchived: (id: number, archived: boolean) => typedError<Class, AppError>(__TAURI_INVOKE("set_class_archived", { id, archived })),
+	/**  Returns the session's id. */
+	saveRollCall: (input: RollCall) => typedError<number, AppError>(__TAURI_INVOKE("save_roll_call", { input })),
+	getRollCall: (classId: number, startsAt: string) => typedError<RollCall | null, AppError>(__TAURI_INVOKE("get_roll_call", { classId, startsAt })),
+	listSessions: (classId: number) => typedError<SessionSummary[], AppError>(__TAURI_INVOKE("list_sessions", { classId })),
+	/**  Returns the new package's id. */
+	sellPackage: (input: PackageInput) => typedError<number, AppError>(__TAURI_INVOKE("sell_package", { input })),
+	correctPackage: (input: AdjustmentInput) => typedError<number, AppError>(__TAURI_INVOKE("correct_package", { input })),
+	refundPackage: (input: AdjustmentInput) => typedError<number, AppError>(__TAURI_INVOKE("refund_package", { input })),
+	/**  Moves hours to a sibling; returns the sibling's new package. */
+	transferPackage: (input: AdjustmentInput, toStudentId: number) => typedError<number, AppError>(__TAURI_INVOKE("transfer_package", { input, toStudentId })),
+	reverseEntry: (entryId: number, reason: string, authorId: number, on: string) => typedError<number, AppError>(__TAURI_INVOKE("reverse_entry", { entryId, reason, authorId, on })),
+	getStatement: (studentId: number) => typedError<Statement, AppError>(__TAURI_INVOKE("get_statement", { studentId })),
+	listWarnings: () => typedError<HoursWarning[], AppError>(__TAURI_INVOKE("list_warnings")),
 };
 
+/* Constants */
+export const CURRENCIES = ["CNY","HKD","TWD","MOP","SGD","MYR","JPY","KRW","USD","CAD","AUD","NZD","GBP","EUR","CHF"] as const;
+
 /* Types */
+/**  One student's hours for one course. */
+export type Account = {
+	studentId: number,
+	courseId: number,
+	courseName: string,
+	lines: LedgerLine[],
+	packages: PackageBalance[],
+	/**  Always the sum of `lines`; negative when lessons were taken on credit. */
+	balance: number | null,
+};
+
+/**
+ *  A manual change to one package: a correction (±), a refund (−) or a transfer (−) to a
+ *  sibling.
+ */
+export type AdjustmentInput = {
+	packageId: number,
+	hours: number | null,
+	reason: string,
+	authorId: number,
+	on: string,
+};
+
 export type AppError = { kind: "notFound"; entity: Entity; id: number } | 
 /**  `field` is the form field's path, e.g. `guardians.1.mobile`. */
 { kind: "validation"; field: string; code: ValidationCode } | { kind: "conflict"; code: ConflictCode } | 
@@ -49,6 +99,52 @@ export type AppStatus = {
 	empty: boolean,
 };
 
+export type AttendanceStatus = "present" | "late" | "excused" | "unexcused" | "make_up";
+
+export type Class = {
+	id: number,
+	courseId: number,
+	courseName: string,
+	teacherId: number,
+	teacherName: string,
+	name: string,
+	weekday: number,
+	startTime: string,
+	/**  In pinyin order. */
+	students: ClassStudent[],
+	archivedAt: string | null,
+};
+
+/**  What a school's roll call deducts, and when Encore warns about hours and expiry. */
+export type ClassHourPolicy = {
+	deductPresent: boolean,
+	deductLate: boolean,
+	deductExcused: boolean,
+	deductUnexcused: boolean,
+	deductMakeUp: boolean,
+	/**  Warn when a student's remaining hours are at or below this. */
+	lowHoursThreshold: number | null,
+	/**  Warn when a package with hours left ends within this many days. */
+	expiringWithinDays: number,
+};
+
+export type ClassInput = {
+	courseId: number,
+	teacherId: number,
+	name: string,
+	/**  1 = Monday … 7 = Sunday. */
+	weekday: number,
+	/**  "HH:MM", the school's wall clock. */
+	startTime: string,
+	studentIds: number[],
+};
+
+export type ClassStudent = {
+	id: number,
+	name: string,
+	familyId: number,
+};
+
 /**  A write that the current state forbids. */
 export type ConflictCode = 
 /**  Demo data is only loaded into an empty school. */
@@ -59,8 +155,29 @@ export type ConflictCode =
 /**  How a guardian likes to be reached, and how a conversation took place. */
 export type ContactChannel = "wechat" | "phone" | "sms" | "email" | "in_person";
 
+export type Course = {
+	id: number,
+	name: string,
+	format: CourseFormat,
+	lessonHours: number | null,
+	archivedAt: string | null,
+};
+
+export type CourseFormat = "private" | "group";
+
+export type CourseInput = {
+	name: string,
+	format: CourseFormat,
+	/**  Class hours one lesson deducts, e.g. 1 or 1.5. */
+	lessonHours: number | null,
+};
+
 /**  Which kind of record was missing. */
-export type Entity = "family" | "guardian" | "student" | "note" | "staff";
+export type Entity = "family" | "guardian" | "student" | "note" | "staff" | "course" | "class" | "package" | "ledger_entry";
+
+export type EntryKind = "purchase" | "bonus" | "lesson" | "correction" | "refund" | "transfer_out" | "transfer_in" | 
+/**  Derived: hours left in a package when its validity ended. */
+"expiry";
 
 export type Family = {
 	id: number,
@@ -113,7 +230,47 @@ export type GuardianLink = {
 	relationship: Relationship,
 };
 
+export type HoursWarning = {
+	kind: WarningKind,
+	studentId: number,
+	studentName: string,
+	familyId: number,
+	courseId: number,
+	courseName: string,
+	remaining: number | null,
+	/**  For `expiring`: the package's last day and the hours it still holds. */
+	validUntil: string | null,
+	expiringHours: number | null,
+};
+
+export type LedgerLine = {
+	/**  None for derived lines (expiries). */
+	entryId: number | null,
+	date: string,
+	kind: EntryKind,
+	/**  Signed: credits positive, deductions negative. */
+	hours: number | null,
+	/**  The balance after this line. */
+	balance: number | null,
+	packageId: number | null,
+	className: string | null,
+	teacherName: string | null,
+	status: AttendanceStatus | null,
+	reason: string | null,
+	authorName: string | null,
+	/**  Hours of a lesson no package could cover (taken on credit). */
+	uncovered: number | null,
+	reversed: boolean,
+};
+
 export type Locale = "en" | "zh-CN";
+
+export type Mark = {
+	studentId: number,
+	status: AttendanceStatus,
+	/**  Staff confirmed the lesson may be taken with no hours left. */
+	allowNegative: boolean,
+};
 
 /**  A whole household entered at once at the front desk. */
 export type NewFamily = {
@@ -163,7 +320,45 @@ export type NoteKind = "enrollment_talk" | "progress_update" | "renewal_talk" | 
 /**  The stable code the UI translates (`err_open_<code>`). */
 export type OpenFailureCode = "already_open" | "newer_schema" | "not_encore" | "damaged" | "unreadable";
 
+export type PackageBalance = {
+	id: number,
+	purchased: number | null,
+	bonus: number | null,
+	used: number | null,
+	expired: number | null,
+	/**  Corrections, refunds and transfers, net. */
+	adjusted: number | null,
+	remaining: number | null,
+	priceCents: number,
+	currency: string,
+	purchasedOn: string,
+	validFrom: string,
+	validUntil: string,
+	transferredFrom: number | null,
+};
+
+export type PackageInput = {
+	studentId: number,
+	courseId: number,
+	purchasedHours: number | null,
+	bonusHours: number | null,
+	/**  In the currency's main unit (yuan, dollars). */
+	price: number | null,
+	currency: string,
+	purchasedOn: string,
+	validFrom: string,
+	validUntil: string,
+};
+
 export type Relationship = "mother" | "father" | "grandmother" | "grandfather" | "other";
+
+export type RollCall = {
+	classId: number,
+	startsAt: string,
+	/**  The class's teacher, or a substitute. */
+	teacherId: number,
+	marks: Mark[],
+};
 
 export type SearchHit = {
 	kind: SearchKind,
@@ -176,6 +371,15 @@ export type SearchHit = {
 };
 
 export type SearchKind = "student" | "guardian" | "family" | "note";
+
+export type SessionSummary = {
+	id: number,
+	classId: number,
+	startsAt: string,
+	teacherName: string,
+	attended: number,
+	absent: number,
+};
 
 export type Staff = {
 	id: number,
@@ -190,6 +394,16 @@ export type StaffInput = {
 };
 
 export type StaffRole = "admin" | "teacher";
+
+export type Statement = {
+	studentId: number,
+	studentName: string,
+	familyId: number,
+	familyName: string,
+	guardianNames: string[],
+	on: string,
+	accounts: Account[],
+};
 
 export type Student = {
 	id: number,
@@ -226,7 +440,15 @@ export type StudentRow = {
 export type StudentStatus = "prospect" | "trial" | "active" | "paused" | "lapsed";
 
 /**  What a field failed on. Serialized in snake_case; the UI shows `err_<code>`. */
-export type ValidationCode = "required" | "too_long" | "invalid_phone" | "invalid_email" | "invalid_wechat" | "date_in_future" | "date_too_old" | "guardian_required" | "guardian_not_in_family" | "student_not_in_family" | "duplicate_guardian" | "staff_archived";
+export type ValidationCode = "required" | "too_long" | "invalid_phone" | "invalid_email" | "invalid_wechat" | "date_in_future" | "date_too_old" | "guardian_required" | "guardian_not_in_family" | "student_not_in_family" | "duplicate_guardian" | "staff_archived" | "hours_out_of_range" | "not_half_hours" | "ends_before_start" | "unknown_currency" | "before_enrollment" | "no_hours_left" | "invalid_time" | "not_enough_hours" | "not_same_family" | "cannot_reverse" | "private_class_of_one" | "duplicate_student";
+
+export type WarningKind = 
+/**  Remaining hours at or below the school's threshold. */
+"low_hours" | 
+/**  A package with hours left ends soon. */
+"expiring" | 
+/**  Lessons were taken with no hours left. */
+"negative";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {
