@@ -82,7 +82,7 @@ describe('labels', () => {
 		bilingual(() => GENDERS.map(genderLabel));
 		bilingual(() => NOTE_KINDS.map(noteKindLabel));
 		bilingual(() => STAFF_ROLES.map(roleLabel));
-		bilingual(() => ATTENDANCE.map(attendanceLabel));
+		bilingual(() => ATTENDANCE.map((s) => attendanceLabel(s)));
 		bilingual(() => COURSE_FORMATS.map(formatLabel));
 		bilingual(() => WEEKDAYS.map(weekdayLabel));
 		bilingual(() => ENTRY_KINDS.map((k) => entryLabel(k)));

@@ -161,14 +161,14 @@ export const ATTENDANCE: AttendanceStatus[] = ['present', 'late', 'excused', 'un
 export const COURSE_FORMATS: CourseFormat[] = ['group', 'private'];
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
-export function attendanceLabel(s: AttendanceStatus): string {
+export function attendanceLabel(s: AttendanceStatus, locale?: 'en' | 'zh-CN'): string {
 	return {
 		present: m.att_present,
 		late: m.att_late,
 		excused: m.att_excused,
 		unexcused: m.att_unexcused,
 		make_up: m.att_make_up
-	}[s]();
+	}[s]({}, locale ? { locale } : undefined);
 }
 
 export function formatLabel(f: CourseFormat): string {
@@ -196,6 +196,7 @@ export function entryLabel(k: EntryKind, locale?: 'en' | 'zh-CN'): string {
 }
 
 /** Hours as people write them: 1.5, 20, −1. */
-export function hoursText(hours: number): string {
+export function hoursText(hours: number | null): string {
+	if (hours === null) return '';
 	return Number.isInteger(hours) ? String(hours) : hours.toFixed(1);
 }
