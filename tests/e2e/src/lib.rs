@@ -29,6 +29,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+pub mod steps;
+
 pub use thirtyfour;
 use thirtyfour::prelude::*;
 use thirtyfour::Capabilities;

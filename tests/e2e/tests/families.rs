@@ -1,50 +1,9 @@
 //! The foundation as a user meets it: enter a family, write a note in Chinese, find a child by
 //! pinyin initials, switch the language, restart, and see everything still there.
 
+use encore_e2e::steps::{add_staff, choose, count, fill, nth};
 use encore_e2e::thirtyfour::prelude::*;
 use encore_e2e::{testid, App};
-
-/// The `index`-th element with this test id (rows repeat their field ids).
-async fn nth(app: &App, id: &str, index: usize) -> WebElement {
-    app.wait_testid(id).await;
-    let all = app.driver().find_all(By::Css(testid(id))).await.unwrap();
-    all.into_iter()
-        .nth(index)
-        .unwrap_or_else(|| panic!("there is no {id} number {index}"))
-}
-
-async fn fill(row: &WebElement, id: &str, text: &str) {
-    let input = row.find(By::Css(testid(id))).await.unwrap();
-    input.clear().await.unwrap();
-    input.send_keys(text).await.unwrap();
-}
-
-/// Picks an option of a `<select>` by value, as a click on the option would.
-async fn choose(app: &App, select: &WebElement, value: &str) {
-    app.driver()
-        .execute(
-            "arguments[0].value = arguments[1];
-             arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![select.to_json().unwrap(), serde_json::json!(value)],
-        )
-        .await
-        .unwrap();
-}
-
-async fn count(app: &App, id: &str) -> usize {
-    app.driver()
-        .find_all(By::Css(testid(id)))
-        .await
-        .unwrap()
-        .len()
-}
-
-async fn add_staff(app: &App, name: &str) {
-    app.click("nav-staff").await;
-    app.type_into("staff-name", name).await;
-    app.click("add-staff").await;
-    app.wait_text_contains("staff-row", name).await;
-}
 
 /// In an empty school: open the new-family form from the welcome screen and enter the 张
 /// household.
