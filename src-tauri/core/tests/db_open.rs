@@ -122,3 +122,36 @@ fn an_older_encore_file_is_copied_before_it_is_upgraded() {
         "the copy holds the data as it was before the upgrade"
     );
 }
+
+#[test]
+fn a_file_from_the_first_release_is_upgraded_with_its_records_and_a_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("school.db");
+    let mut old = Connection::open(&path).unwrap();
+    encore_core::db::migrations_up_to(1)
+        .to_latest(&mut old)
+        .unwrap();
+    old.execute_batch(&format!(
+        "PRAGMA application_id = {APPLICATION_ID};
+         INSERT INTO family (name, sort_key, created_at, updated_at) VALUES ('张家', 'zhang jia', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+    ))
+    .unwrap();
+    drop(old);
+
+    let db = Db::open(&path, now()).expect("a version-1 file opens in this build");
+    let (families, version): (i64, i64) = db
+        .with_conn(|c| {
+            Ok((
+                c.query_row("SELECT count(*) FROM family", [], |r| r.get(0))?,
+                c.query_row("PRAGMA user_version", [], |r| r.get(0))?,
+            ))
+        })
+        .unwrap();
+    assert_eq!((families, version as usize), (1, LATEST_VERSION));
+    let copy = dir.path().join("school.db.v1-20261122-093000.bak");
+    let kept: i64 = Connection::open(&copy)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, 1, "the copy is the file as it was before the upgrade");
+}

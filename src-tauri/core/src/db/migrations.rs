@@ -11,7 +11,12 @@ const STEPS: &[&str] = &[
 pub const LATEST_VERSION: usize = STEPS.len();
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())
+    migrations_up_to(LATEST_VERSION)
+}
+
+/// The first `version` migrations: how an older Encore shaped its files (for upgrade tests).
+pub fn migrations_up_to(version: usize) -> Migrations<'static> {
+    Migrations::new(STEPS[..version].iter().map(|sql| M::up(sql)).collect())
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::error::Result;
-pub use migrations::{migrations, LATEST_VERSION};
+pub use migrations::{migrations, migrations_up_to, LATEST_VERSION};
 pub use open::{OpenError, OpenFailureCode, APPLICATION_ID};
 
 pub struct Db {
