@@ -45,6 +45,15 @@ const COMMANDS: &[&str] = &[
     "reverse_entry",
     "get_statement",
     "list_warnings",
+    "get_questionnaire",
+    "score_answers",
+    "record_motivation",
+    "motivation_history",
+    "list_tags",
+    "add_tag",
+    "attach_tag",
+    "detach_tag",
+    "check_wording",
 ];
 
 fn main() {

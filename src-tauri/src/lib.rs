@@ -63,6 +63,15 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             package::reverse_entry,
             package::get_statement,
             package::list_warnings,
+            tagging::get_questionnaire,
+            tagging::score_answers,
+            tagging::record_motivation,
+            tagging::motivation_history,
+            tagging::list_tags,
+            tagging::add_tag,
+            tagging::attach_tag,
+            tagging::detach_tag,
+            tagging::check_wording,
         ])
         .constant("CURRENCIES", encore_core::package::CURRENCIES)
         // Ids are SQLite rowids, far below 2^53.

@@ -23,6 +23,11 @@ impl Store {
         Store { path, db }
     }
 
+    /// The folder holding the database: where a school keeps its own questionnaire.
+    pub fn data_dir(&self) -> Option<&std::path::Path> {
+        self.path.parent()
+    }
+
     pub fn failure(&self) -> Option<OpenFailureCode> {
         self.db.as_ref().err().copied()
     }

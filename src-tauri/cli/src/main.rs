@@ -60,12 +60,17 @@ fn main() -> ExitCode {
             match result {
                 Ok(s) => {
                     println!(
-                        "demo school written to {}: {} staff, {} families, {} students, {} notes",
+                        "demo school written to {}: {} staff, {} families, {} students, {} notes, \
+                         {} courses, {} classes, {} packages, {} lessons",
                         path.display(),
                         s.staff,
                         s.families,
                         s.students,
-                        s.notes
+                        s.notes,
+                        s.courses,
+                        s.classes,
+                        s.packages,
+                        s.sessions
                     );
                     ExitCode::SUCCESS
                 }

@@ -87,3 +87,5 @@ CREATE TABLE ledger_entry (
 );
 CREATE INDEX ledger_account ON ledger_entry (student_id, course_id, occurred_on);
 CREATE INDEX ledger_session ON ledger_entry (session_id);
+-- Replaying an account asks of every entry whether something reversed it.
+CREATE INDEX ledger_reverses ON ledger_entry (reverses_id) WHERE reverses_id IS NOT NULL;

@@ -182,11 +182,12 @@ fn load(conn: &Connection, filter: &str, param: i64) -> Result<Vec<Class>> {
         .collect::<rusqlite::Result<Vec<_>>>()?;
     // Rosters in one query rather than one per class.
     let mut rosters: HashMap<i64, Vec<ClassStudent>> = HashMap::new();
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(&format!(
         "SELECT cs.class_id, s.id, s.name, s.family_id FROM class_student cs
-           JOIN student s ON s.id = cs.student_id ORDER BY s.sort_key",
-    )?;
-    let rows = stmt.query_map([], |r| {
+           JOIN student s ON s.id = cs.student_id
+          WHERE cs.class_id IN (SELECT c.id FROM class c WHERE {filter}) ORDER BY s.sort_key"
+    ))?;
+    let rows = stmt.query_map([param], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             ClassStudent {

@@ -1,5 +1,9 @@
 //! The demo school: a seeded, bilingual generator of staff, families, guardians, students
-//! and notes. The same seed always gives the same school; later benchmarks scale `families`.
+//! and notes, then courses, classes, packages and a few months of roll calls
+//! ([`class_hours`]). The same seed always gives the same school; later benchmarks scale
+//! `families`.
+
+mod class_hours;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::Transaction;
@@ -20,6 +24,11 @@ pub struct DemoSummary {
     pub families: usize,
     pub students: usize,
     pub notes: usize,
+    pub courses: usize,
+    pub classes: usize,
+    pub packages: usize,
+    /// Roll calls taken.
+    pub sessions: usize,
 }
 
 const SURNAMES: &[&str] = &[
@@ -157,7 +166,12 @@ pub fn generate(
         families,
         students: 0,
         notes: 0,
+        courses: 0,
+        classes: 0,
+        packages: 0,
+        sessions: 0,
     };
+    let mut pupils = Vec::new();
     for i in 0..families {
         // Every third family writes in English; the first family is always 张小明's.
         let chinese = i % 3 != 1;
@@ -169,6 +183,15 @@ pub fn generate(
         summary.students += input.students.len();
         let family_id = family::create(tx, &input, now)?;
         let detail = family::detail(tx, family_id)?;
+        pupils.extend(detail.students.iter().map(|s| class_hours::Pupil {
+            id: s.id,
+            family_id,
+            name: s.info.name.clone(),
+            english: !chinese,
+            status: s.info.status,
+            enrolled_on: s.info.enrolled_on,
+            interests: s.info.courses_of_interest.clone(),
+        }));
         let templates = if chinese { NOTES_ZH } else { NOTES_EN };
         for _ in 0..rng.usize(1..=4) {
             let student = &detail.students[rng.usize(..detail.students.len())];
@@ -196,6 +219,11 @@ pub fn generate(
             summary.notes += 1;
         }
     }
+    let hours = class_hours::generate(tx, &mut rng, &staff_ids, &pupils, now)?;
+    summary.courses = hours.courses;
+    summary.classes = hours.classes;
+    summary.packages = hours.packages;
+    summary.sessions = hours.sessions;
     Ok(summary)
 }
 

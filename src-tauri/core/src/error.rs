@@ -32,6 +32,11 @@ pub enum ValidationCode {
     CannotReverse,
     PrivateClassOfOne,
     DuplicateStudent,
+    UnknownAnswer,
+    OneAnswerOnly,
+    SameAsPrimary,
+    DuplicateTag,
+    WordingFlagged,
 }
 
 /// A write that the current state forbids.
@@ -57,6 +62,7 @@ pub enum Entity {
     Class,
     Package,
     LedgerEntry,
+    Tag,
 }
 
 #[derive(Debug, thiserror::Error)]

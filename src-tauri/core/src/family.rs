@@ -48,6 +48,8 @@ pub struct FamilySummary {
     pub student_names: Vec<String>,
     pub last_contact_at: Option<NaiveDateTime>,
     pub archived: bool,
+    /// The guardians' current motivation types, for a glance at the list.
+    pub motivations: Vec<crate::tagging::MotivationType>,
 }
 
 #[derive(Debug, Clone, Serialize, Type)]
@@ -202,30 +204,57 @@ pub fn detail(conn: &Connection, id: i64) -> Result<FamilyDetail> {
     })
 }
 
-/// Families in pinyin order with their members' names and the last contact.
-pub fn list(conn: &Connection, include_archived: bool) -> Result<Vec<FamilySummary>> {
-    let mut stmt = conn.prepare(
+/// Families in pinyin order with their members' names and the last contact, narrowed by
+/// `filter`.
+pub fn list(
+    conn: &Connection,
+    include_archived: bool,
+    filter: &crate::tag::TagFilter,
+) -> Result<Vec<FamilySummary>> {
+    let by_motivation = crate::tag::GUARDIAN_HAS_MOTIVATION.replace("?m", "?2");
+    let mut stmt = conn.prepare(&format!(
         "SELECT f.id, f.name,
                 (SELECT group_concat(name, char(31) ORDER BY sort_key) FROM guardian
                   WHERE family_id = f.id AND archived_at IS NULL),
                 (SELECT group_concat(name, char(31) ORDER BY sort_key) FROM student
                   WHERE family_id = f.id AND archived_at IS NULL),
                 (SELECT max(occurred_at) FROM note WHERE family_id = f.id),
-                f.archived_at IS NOT NULL
+                f.archived_at IS NOT NULL,
+                (SELECT group_concat(DISTINCT m.primary_type) FROM guardian g
+                   JOIN guardian_motivation m
+                     ON m.id = (SELECT max(id) FROM guardian_motivation WHERE guardian_id = g.id)
+                  WHERE g.family_id = f.id AND g.archived_at IS NULL)
            FROM family f
-          WHERE ?1 OR f.archived_at IS NULL
-          ORDER BY f.sort_key",
+          WHERE (?1 OR f.archived_at IS NULL)
+            AND (?2 IS NULL OR EXISTS (SELECT 1 FROM guardian g WHERE g.family_id = f.id AND {by_motivation}))
+            AND (?3 IS NULL OR EXISTS (SELECT 1 FROM tag_link l
+                                        LEFT JOIN guardian g ON g.id = l.guardian_id
+                                        LEFT JOIN student s ON s.id = l.student_id
+                                        WHERE l.tag_id = ?3 AND l.removed_at IS NULL
+                                          AND (g.family_id = f.id OR s.family_id = f.id)))
+          ORDER BY f.sort_key"
+    ))?;
+    let rows = stmt.query_map(
+        rusqlite::params![include_archived, filter.motivation, filter.tag_id],
+        |r| {
+            let motivations: Option<String> = r.get(6)?;
+            Ok(FamilySummary {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                guardian_names: student::split_names(r.get(2)?),
+                student_names: student::split_names(r.get(3)?),
+                last_contact_at: r.get(4)?,
+                archived: r.get(5)?,
+                motivations: motivations
+                    .map(|m| {
+                        m.split(',')
+                            .filter_map(crate::tagging::MotivationType::parse)
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            })
+        },
     )?;
-    let rows = stmt.query_map([include_archived], |r| {
-        Ok(FamilySummary {
-            id: r.get(0)?,
-            name: r.get(1)?,
-            guardian_names: student::split_names(r.get(2)?),
-            student_names: student::split_names(r.get(3)?),
-            last_contact_at: r.get(4)?,
-            archived: r.get(5)?,
-        })
-    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -48,6 +48,9 @@ pub struct Guardian {
     pub family_id: i64,
     pub info: GuardianInfo,
     pub archived_at: Option<DateTime<Utc>>,
+    /// Why this guardian enrolled, from the tagging wizard.
+    pub motivation: Option<crate::tagging::Motivation>,
+    pub tags: Vec<crate::tag::Tag>,
 }
 
 /// Validates and normalises; `prefix` places errors inside a larger form (`guardians.0.`).
@@ -188,25 +191,43 @@ fn from_row(row: &Row) -> rusqlite::Result<Guardian> {
             best_time: row.get(7)?,
         },
         archived_at: row.get(8)?,
+        motivation: None,
+        tags: Vec::new(),
     })
 }
 
+fn with_tags(conn: &Connection, mut g: Guardian) -> Result<Guardian> {
+    g.motivation = crate::tagging::current(conn, g.id)?;
+    g.tags = crate::tag::tags_of(
+        conn,
+        crate::tag::TagTarget {
+            guardian_id: Some(g.id),
+            student_id: None,
+        },
+    )?;
+    Ok(g)
+}
+
 pub fn get(conn: &Connection, id: i64) -> Result<Guardian> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM guardian WHERE id = ?1"),
-        [id],
-        from_row,
-    )
-    .optional()?
-    .ok_or(Error::not_found(Entity::Guardian, id))
+    let g = conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM guardian WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?
+        .ok_or(Error::not_found(Entity::Guardian, id))?;
+    with_tags(conn, g)
 }
 
 pub fn list_for_family(conn: &Connection, family_id: i64) -> Result<Vec<Guardian>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM guardian WHERE family_id = ?1 ORDER BY archived_at IS NOT NULL, id"
     ))?;
-    let rows = stmt.query_map([family_id], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let rows = stmt
+        .query_map([family_id], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter().map(|g| with_tags(conn, g)).collect()
 }
 
 fn reindex(tx: &Transaction, id: i64, family_id: i64, info: &GuardianInfo) -> Result<()> {

@@ -60,6 +60,8 @@ pub mod settings;
 pub mod staff;
 pub mod statement;
 pub mod student;
+pub mod tag;
+pub mod tagging;
 
 pub use db::Db;
 pub use error::{Error, Result};

@@ -59,6 +59,7 @@ pub struct Student {
     pub info: StudentInfo,
     pub guardians: Vec<GuardianLink>,
     pub archived_at: Option<DateTime<Utc>>,
+    pub tags: Vec<crate::tag::Tag>,
 }
 
 /// A line of the students list.
@@ -277,6 +278,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Student> {
         },
         guardians: Vec::new(),
         archived_at: row.get(9)?,
+        tags: Vec::new(),
     })
 }
 
@@ -303,6 +305,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<Student> {
         .optional()?
         .ok_or(Error::not_found(Entity::Student, id))?;
     student.guardians = links_of(conn, id)?;
+    student.tags = tags_of(conn, id)?;
     Ok(student)
 }
 
@@ -315,36 +318,61 @@ pub fn list_for_family(conn: &Connection, family_id: i64) -> Result<Vec<Student>
         .collect::<rusqlite::Result<Vec<_>>>()?;
     for s in &mut students {
         s.guardians = links_of(conn, s.id)?;
+        s.tags = tags_of(conn, s.id)?;
     }
     Ok(students)
 }
 
-/// All students in pinyin order, with family and guardian names, for the students screen.
-pub fn list(conn: &Connection, include_archived: bool) -> Result<Vec<StudentRow>> {
-    let mut stmt = conn.prepare(
+fn tags_of(conn: &Connection, id: i64) -> Result<Vec<crate::tag::Tag>> {
+    crate::tag::tags_of(
+        conn,
+        crate::tag::TagTarget {
+            guardian_id: None,
+            student_id: Some(id),
+        },
+    )
+}
+
+/// All students in pinyin order, with family and guardian names, narrowed by `filter`.
+pub fn list(
+    conn: &Connection,
+    include_archived: bool,
+    filter: &crate::tag::TagFilter,
+) -> Result<Vec<StudentRow>> {
+    let by_motivation = crate::tag::GUARDIAN_HAS_MOTIVATION.replace("?m", "?2");
+    let mut stmt = conn.prepare(&format!(
         "SELECT s.id, s.family_id, f.name, s.name, s.status, s.skill_level, s.birth_date,
                 (SELECT group_concat(g.name, char(31) ORDER BY g.sort_key)
                    FROM student_guardian sg JOIN guardian g ON g.id = sg.guardian_id
                   WHERE sg.student_id = s.id AND g.archived_at IS NULL),
                 s.archived_at IS NOT NULL OR f.archived_at IS NOT NULL
            FROM student s JOIN family f ON f.id = s.family_id
-          WHERE ?1 OR (s.archived_at IS NULL AND f.archived_at IS NULL)
-          ORDER BY s.sort_key",
+          WHERE (?1 OR (s.archived_at IS NULL AND f.archived_at IS NULL))
+            AND (?2 IS NULL OR EXISTS (SELECT 1 FROM student_guardian sg JOIN guardian g ON g.id = sg.guardian_id
+                                        WHERE sg.student_id = s.id AND {by_motivation}))
+            AND (?3 IS NULL OR EXISTS (SELECT 1 FROM tag_link l
+                                        WHERE l.tag_id = ?3 AND l.removed_at IS NULL
+                                          AND (l.student_id = s.id OR l.guardian_id IN
+                                               (SELECT guardian_id FROM student_guardian WHERE student_id = s.id))))
+          ORDER BY s.sort_key"
+    ))?;
+    let rows = stmt.query_map(
+        rusqlite::params![include_archived, filter.motivation, filter.tag_id],
+        |r| {
+            let names: Option<String> = r.get(7)?;
+            Ok(StudentRow {
+                id: r.get(0)?,
+                family_id: r.get(1)?,
+                family_name: r.get(2)?,
+                name: r.get(3)?,
+                status: r.get(4)?,
+                skill_level: r.get(5)?,
+                birth_date: r.get(6)?,
+                guardian_names: split_names(names),
+                archived: r.get(8)?,
+            })
+        },
     )?;
-    let rows = stmt.query_map([include_archived], |r| {
-        let names: Option<String> = r.get(7)?;
-        Ok(StudentRow {
-            id: r.get(0)?,
-            family_id: r.get(1)?,
-            family_name: r.get(2)?,
-            name: r.get(3)?,
-            status: r.get(4)?,
-            skill_level: r.get(5)?,
-            birth_date: r.get(6)?,
-            guardian_names: split_names(names),
-            archived: r.get(8)?,
-        })
-    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -154,16 +154,22 @@ fn archived_records_leave_the_lists_but_not_the_database() {
     db.with_tx(|tx| family::set_archived(tx, zhang, true, now()))
         .unwrap();
 
-    let active = db.with_conn(|c| family::list(c, false)).unwrap();
+    let active = db
+        .with_conn(|c| family::list(c, false, &Default::default()))
+        .unwrap();
     assert_eq!(
         active.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(),
         ["曾家"]
     );
-    let all = db.with_conn(|c| family::list(c, true)).unwrap();
+    let all = db
+        .with_conn(|c| family::list(c, true, &Default::default()))
+        .unwrap();
     assert_eq!(all.len(), 2);
     assert!(all.iter().any(|f| f.name == "张家" && f.archived));
     assert_eq!(
-        db.with_conn(|c| student::list(c, false)).unwrap().len(),
+        db.with_conn(|c| student::list(c, false, &Default::default()))
+            .unwrap()
+            .len(),
         2,
         "only 曾家's children remain"
     );
@@ -171,7 +177,9 @@ fn archived_records_leave_the_lists_but_not_the_database() {
     db.with_tx(|tx| family::set_archived(tx, zhang, false, now()))
         .unwrap();
     assert_eq!(
-        db.with_conn(|c| family::list(c, false)).unwrap().len(),
+        db.with_conn(|c| family::list(c, false, &Default::default()))
+            .unwrap()
+            .len(),
         2,
         "archiving can be undone"
     );
@@ -206,7 +214,7 @@ fn lists_sort_by_pinyin_with_surname_readings() {
         );
     }
     let names: Vec<_> = db
-        .with_conn(|c| family::list(c, false))
+        .with_conn(|c| family::list(c, false, &Default::default()))
         .unwrap()
         .into_iter()
         .map(|f| f.name)

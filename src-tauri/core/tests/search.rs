@@ -105,7 +105,7 @@ fn note_text_is_found_by_two_and_three_character_chinese() {
     let db = school();
     let teacher = add_teacher(&db, "陈宇");
     let zhang = db
-        .with_conn(|c| family::list(c, false))
+        .with_conn(|c| family::list(c, false, &Default::default()))
         .unwrap()
         .into_iter()
         .find(|f| f.name == "张家")

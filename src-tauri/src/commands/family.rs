@@ -1,5 +1,6 @@
 use chrono::Utc;
 use encore_core::family::{self, Family, FamilyDetail, FamilySummary, NewFamily};
+use encore_core::tag::TagFilter;
 use tauri::State;
 
 use crate::error::AppResult;
@@ -10,8 +11,9 @@ use crate::store::Store;
 pub async fn list_families(
     store: State<'_, Store>,
     include_archived: bool,
+    filter: TagFilter,
 ) -> AppResult<Vec<FamilySummary>> {
-    store.with_conn(|c| family::list(c, include_archived))
+    store.with_conn(|c| family::list(c, include_archived, &filter))
 }
 
 #[tauri::command]

@@ -11,3 +11,4 @@ pub mod package;
 pub mod search;
 pub mod staff;
 pub mod student;
+pub mod tagging;

@@ -1,5 +1,6 @@
 use chrono::Utc;
 use encore_core::student::{self, GuardianLink, Student, StudentInfo, StudentRow};
+use encore_core::tag::TagFilter;
 use tauri::State;
 
 use crate::error::AppResult;
@@ -10,8 +11,9 @@ use crate::store::Store;
 pub async fn list_students(
     store: State<'_, Store>,
     include_archived: bool,
+    filter: TagFilter,
 ) -> AppResult<Vec<StudentRow>> {
-    store.with_conn(|c| student::list(c, include_archived))
+    store.with_conn(|c| student::list(c, include_archived, &filter))
 }
 
 #[tauri::command]

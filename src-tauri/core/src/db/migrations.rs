@@ -5,6 +5,7 @@ use rusqlite_migration::{Migrations, M};
 const STEPS: &[&str] = &[
     include_str!("../../migrations/001_people_and_notes.sql"),
     include_str!("../../migrations/002_class_hours.sql"),
+    include_str!("../../migrations/003_tags.sql"),
 ];
 
 /// The schema version this build writes (`PRAGMA user_version`).

@@ -24,7 +24,10 @@ import {
 	entryLabel,
 	formatLabel,
 	hoursText,
-	weekdayLabel
+	weekdayLabel,
+	MOTIVATIONS,
+	motivationHint,
+	motivationLabel
 } from './labels';
 import type { EntryKind } from '$lib/ipc';
 
@@ -57,7 +60,12 @@ const VALIDATION: ValidationCode[] = [
 	'not_same_family',
 	'cannot_reverse',
 	'private_class_of_one',
-	'duplicate_student'
+	'duplicate_student',
+	'unknown_answer',
+	'one_answer_only',
+	'same_as_primary',
+	'duplicate_tag',
+	'wording_flagged'
 ];
 const OPEN: OpenFailureCode[] = ['already_open', 'newer_schema', 'not_encore', 'damaged', 'unreadable'];
 
@@ -86,6 +94,8 @@ describe('labels', () => {
 		bilingual(() => COURSE_FORMATS.map(formatLabel));
 		bilingual(() => WEEKDAYS.map(weekdayLabel));
 		bilingual(() => ENTRY_KINDS.map((k) => entryLabel(k)));
+		bilingual(() => MOTIVATIONS.map(motivationLabel));
+		bilingual(() => MOTIVATIONS.map(motivationHint));
 	});
 
 	it('a statement prints entry kinds in the language asked for, whatever the UI shows', () => {

@@ -14,7 +14,8 @@ import type {
 	ConflictCode,
 	AttendanceStatus,
 	CourseFormat,
-	EntryKind
+	EntryKind,
+	MotivationType
 } from '$lib/ipc';
 
 export const CHANNELS: ContactChannel[] = ['wechat', 'phone', 'sms', 'email', 'in_person'];
@@ -122,7 +123,12 @@ export function validationMessage(code: ValidationCode): string {
 		not_same_family: m.err_not_same_family,
 		cannot_reverse: m.err_cannot_reverse,
 		private_class_of_one: m.err_private_class_of_one,
-		duplicate_student: m.err_duplicate_student
+		duplicate_student: m.err_duplicate_student,
+		unknown_answer: m.err_unknown_answer,
+		one_answer_only: m.err_one_answer_only,
+		same_as_primary: m.err_same_as_primary,
+		duplicate_tag: m.err_duplicate_tag,
+		wording_flagged: m.err_wording_flagged
 	}[code]();
 }
 
@@ -199,4 +205,15 @@ export function entryLabel(k: EntryKind, locale?: 'en' | 'zh-CN'): string {
 export function hoursText(hours: number | null): string {
 	if (hours === null) return '';
 	return Number.isInteger(hours) ? String(hours) : hours.toFixed(1);
+}
+
+export const MOTIVATIONS: MotivationType[] = ['future', 'interest', 'honors'];
+
+/** Neutral names for why a parent enrolled. */
+export function motivationLabel(t: MotivationType): string {
+	return { future: m.motivation_future, interest: m.motivation_interest, honors: m.motivation_honors }[t]();
+}
+
+export function motivationHint(t: MotivationType): string {
+	return { future: m.motivation_future_hint, interest: m.motivation_interest_hint, honors: m.motivation_honors_hint }[t]();
 }

@@ -8,7 +8,7 @@ export const commands = {
 	appStatus: () => typedError<AppStatus, AppError>(__TAURI_INVOKE("app_status")),
 	setLocale: (locale: Locale) => typedError<null, AppError>(__TAURI_INVOKE("set_locale", { locale })),
 	loadDemo: () => typedError<null, AppError>(__TAURI_INVOKE("load_demo")),
-	listFamilies: (includeArchived: boolean) => typedError<FamilySummary[], AppError>(__TAURI_INVOKE("list_families", { includeArchived })),
+	listFamilies: (includeArchived: boolean, filter: TagFilter) => typedError<FamilySummary[], AppError>(__TAURI_INVOKE("list_families", { includeArchived, filter })),
 	getFamily: (id: number) => typedError<FamilyDetail, AppError>(__TAURI_INVOKE("get_family", { id })),
 	/**  Returns the new family's id. */
 	createFamily: (input: NewFamily) => typedError<number, AppError>(__TAURI_INVOKE("create_family", { input })),
@@ -17,7 +17,7 @@ export const commands = {
 	addGuardian: (familyId: number, info: GuardianInfo) => typedError<Guardian, AppError>(__TAURI_INVOKE("add_guardian", { familyId, info })),
 	updateGuardian: (id: number, info: GuardianInfo) => typedError<Guardian, AppError>(__TAURI_INVOKE("update_guardian", { id, info })),
 	setGuardianArchived: (id: number, archived: boolean) => typedError<Guardian, AppError>(__TAURI_INVOKE("set_guardian_archived", { id, archived })),
-	listStudents: (includeArchived: boolean) => typedError<StudentRow[], AppError>(__TAURI_INVOKE("list_students", { includeArchived })),
+	listStudents: (includeArchived: boolean, filter: TagFilter) => typedError<StudentRow[], AppError>(__TAURI_INVOKE("list_students", { includeArchived, filter })),
 	addStudent: (familyId: number, info: StudentInfo, guardians: GuardianLink[]) => typedError<Student, AppError>(__TAURI_INVOKE("add_student", { familyId, info, guardians })),
 	updateStudent: (id: number, info: StudentInfo, guardians: GuardianLink[]) => typedError<Student, AppError>(__TAURI_INVOKE("update_student", { id, info, guardians })),
 	setStudentArchived: (id: number, archived: boolean) => typedError<Student, AppError>(__TAURI_INVOKE("set_student_archived", { id, archived })),
@@ -53,6 +53,16 @@ export const commands = {
 	reverseEntry: (entryId: number, reason: string, authorId: number, on: string) => typedError<number, AppError>(__TAURI_INVOKE("reverse_entry", { entryId, reason, authorId, on })),
 	getStatement: (studentId: number) => typedError<Statement, AppError>(__TAURI_INVOKE("get_statement", { studentId })),
 	listWarnings: () => typedError<HoursWarning[], AppError>(__TAURI_INVOKE("list_warnings")),
+	getQuestionnaire: () => typedError<QuestionnaireView, AppError>(__TAURI_INVOKE("get_questionnaire")),
+	scoreAnswers: (answers: Answer[]) => typedError<Suggestion, AppError>(__TAURI_INVOKE("score_answers", { answers })),
+	recordMotivation: (input: MotivationInput) => typedError<Motivation, AppError>(__TAURI_INVOKE("record_motivation", { input })),
+	motivationHistory: (guardianId: number) => typedError<Motivation[], AppError>(__TAURI_INVOKE("motivation_history", { guardianId })),
+	listTags: () => typedError<Tag[], AppError>(__TAURI_INVOKE("list_tags")),
+	addTag: (input: TagInput) => typedError<Tag, AppError>(__TAURI_INVOKE("add_tag", { input })),
+	attachTag: (tagId: number, target: TagTarget) => typedError<null, AppError>(__TAURI_INVOKE("attach_tag", { tagId, target })),
+	detachTag: (tagId: number, target: TagTarget) => typedError<null, AppError>(__TAURI_INVOKE("detach_tag", { tagId, target })),
+	/**  Flags words that label a person, with a neutral alternative, while staff type a tag. */
+	checkWording: (text: string) => typedError<WordingFlag[], AppError>(__TAURI_INVOKE("check_wording", { text })),
 };
 
 /* Constants */
@@ -82,6 +92,17 @@ export type AdjustmentInput = {
 	on: string,
 };
 
+export type Answer = {
+	questionId: string,
+	optionIds: string[],
+};
+
+export type AnswerOption = {
+	id: string,
+	text: Bilingual,
+	weights?: Weights,
+};
+
 export type AppError = { kind: "notFound"; entity: Entity; id: number } | 
 /**  `field` is the form field's path, e.g. `guardians.1.mobile`. */
 { kind: "validation"; field: string; code: ValidationCode } | { kind: "conflict"; code: ConflictCode } | 
@@ -100,6 +121,11 @@ export type AppStatus = {
 };
 
 export type AttendanceStatus = "present" | "late" | "excused" | "unexcused" | "make_up";
+
+export type Bilingual = {
+	en: string,
+	"zh-CN": string,
+};
 
 export type Class = {
 	id: number,
@@ -173,7 +199,7 @@ export type CourseInput = {
 };
 
 /**  Which kind of record was missing. */
-export type Entity = "family" | "guardian" | "student" | "note" | "staff" | "course" | "class" | "package" | "ledger_entry";
+export type Entity = "family" | "guardian" | "student" | "note" | "staff" | "course" | "class" | "package" | "ledger_entry" | "tag";
 
 export type EntryKind = "purchase" | "bonus" | "lesson" | "correction" | "refund" | "transfer_out" | "transfer_in" | 
 /**  Derived: hours left in a package when its validity ended. */
@@ -203,6 +229,8 @@ export type FamilySummary = {
 	studentNames: string[],
 	lastContactAt: string | null,
 	archived: boolean,
+	/**  The guardians' current motivation types, for a glance at the list. */
+	motivations: MotivationType[],
 };
 
 export type Gender = "female" | "male" | "other";
@@ -212,6 +240,9 @@ export type Guardian = {
 	familyId: number,
 	info: GuardianInfo,
 	archivedAt: string | null,
+	/**  Why this guardian enrolled, from the tagging wizard. */
+	motivation: Motivation | null,
+	tags: Tag[],
 };
 
 /**  What staff type about a guardian. */
@@ -271,6 +302,32 @@ export type Mark = {
 	/**  Staff confirmed the lesson may be taken with no hours left. */
 	allowNegative: boolean,
 };
+
+/**  A guardian's current motivation tag. */
+export type Motivation = {
+	primary: MotivationType,
+	secondary: MotivationType | null,
+	/**  What the answers suggested; differs from `primary` when staff chose otherwise. */
+	suggested: MotivationType | null,
+	taggedBy: string,
+	taggedAt: string,
+	answers: Answer[],
+};
+
+/**  What the staff member decided at the end of the wizard. */
+export type MotivationInput = {
+	guardianId: number,
+	primary: MotivationType,
+	secondary: MotivationType | null,
+	answers: Answer[],
+	taggedBy: number,
+};
+
+/**
+ *  Why a parent enrolled (seed 000): the child's future, the child's growth now, or being
+ *  seen — stages, competitions, certificates.
+ */
+export type MotivationType = "future" | "interest" | "honors";
 
 /**  A whole household entered at once at the front desk. */
 export type NewFamily = {
@@ -350,6 +407,33 @@ export type PackageInput = {
 	validUntil: string,
 };
 
+export type Question = {
+	id: string,
+	/**  Several options may be ticked. */
+	multiple?: boolean,
+	text: Bilingual,
+	options: AnswerOption[],
+};
+
+export type Questionnaire = {
+	version: number,
+	questions: Question[],
+};
+
+/**  The questionnaire in use, and why a school's own file was not used, if it was not. */
+export type QuestionnaireView = {
+	questionnaire: Questionnaire,
+	problem: string | null,
+};
+
+/**  One answer's pull towards one type: the "why" shown beside the suggestion. */
+export type Reason = {
+	questionId: string,
+	optionId: string,
+	motivation: MotivationType,
+	weight: number,
+};
+
 export type Relationship = "mother" | "father" | "grandmother" | "grandfather" | "other";
 
 export type RollCall = {
@@ -411,6 +495,7 @@ export type Student = {
 	info: StudentInfo,
 	guardians: GuardianLink[],
 	archivedAt: string | null,
+	tags: Tag[],
 };
 
 export type StudentInfo = {
@@ -439,8 +524,46 @@ export type StudentRow = {
 
 export type StudentStatus = "prospect" | "trial" | "active" | "paused" | "lapsed";
 
+export type Suggestion = {
+	/**  None until some answer points anywhere. */
+	primary: MotivationType | null,
+	secondary: MotivationType | null,
+	future: number,
+	interest: number,
+	honors: number,
+	/**  The answers behind the primary and secondary type, strongest first. */
+	reasons: Reason[],
+};
+
+export type Tag = {
+	id: number,
+	name: string,
+	archivedAt: string | null,
+};
+
+/**
+ *  Narrows a list to families or students with a motivation type or a tag (through
+ *  themselves or their guardians). Empty means everyone.
+ */
+export type TagFilter = {
+	motivation: MotivationType | null,
+	tagId: number | null,
+};
+
+export type TagInput = {
+	name: string,
+	/**  Staff saw the wording guard's suggestion and keep their own words. */
+	keepWording: boolean,
+};
+
+/**  Who a tag is put on: exactly one of the two. */
+export type TagTarget = {
+	guardianId: number | null,
+	studentId: number | null,
+};
+
 /**  What a field failed on. Serialized in snake_case; the UI shows `err_<code>`. */
-export type ValidationCode = "required" | "too_long" | "invalid_phone" | "invalid_email" | "invalid_wechat" | "date_in_future" | "date_too_old" | "guardian_required" | "guardian_not_in_family" | "student_not_in_family" | "duplicate_guardian" | "staff_archived" | "hours_out_of_range" | "not_half_hours" | "ends_before_start" | "unknown_currency" | "before_enrollment" | "no_hours_left" | "invalid_time" | "not_enough_hours" | "not_same_family" | "cannot_reverse" | "private_class_of_one" | "duplicate_student";
+export type ValidationCode = "required" | "too_long" | "invalid_phone" | "invalid_email" | "invalid_wechat" | "date_in_future" | "date_too_old" | "guardian_required" | "guardian_not_in_family" | "student_not_in_family" | "duplicate_guardian" | "staff_archived" | "hours_out_of_range" | "not_half_hours" | "ends_before_start" | "unknown_currency" | "before_enrollment" | "no_hours_left" | "invalid_time" | "not_enough_hours" | "not_same_family" | "cannot_reverse" | "private_class_of_one" | "duplicate_student" | "unknown_answer" | "one_answer_only" | "same_as_primary" | "duplicate_tag" | "wording_flagged";
 
 export type WarningKind = 
 /**  Remaining hours at or below the school's threshold. */
@@ -449,6 +572,19 @@ export type WarningKind =
 "expiring" | 
 /**  Lessons were taken with no hours left. */
 "negative";
+
+/**  How much an answer points to each motivation type. */
+export type Weights = {
+	future?: number,
+	interest?: number,
+	honors?: number,
+};
+
+/**  A word that labels a person, and what to say instead. */
+export type WordingFlag = {
+	word: string,
+	suggestion: Bilingual,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {
