@@ -146,13 +146,7 @@ pub fn set_archived(
     archived: bool,
     now: DateTime<Utc>,
 ) -> Result<Class> {
-    let changed = tx.execute(
-        "UPDATE class SET archived_at = ?2 WHERE id = ?1",
-        params![id, archived.then_some(now)],
-    )?;
-    if changed == 0 {
-        return Err(Error::not_found(Entity::Class, id));
-    }
+    crate::archive::set(tx, "class", Entity::Class, id, archived, now)?;
     get(tx, id)
 }
 

@@ -65,13 +65,7 @@ pub fn set_archived(
     archived: bool,
     now: DateTime<Utc>,
 ) -> Result<Course> {
-    let changed = tx.execute(
-        "UPDATE course SET archived_at = ?2 WHERE id = ?1",
-        params![id, archived.then_some(now)],
-    )?;
-    if changed == 0 {
-        return Err(Error::not_found(Entity::Course, id));
-    }
+    crate::archive::set(tx, "course", Entity::Course, id, archived, now)?;
     get(tx, id)
 }
 

@@ -143,13 +143,8 @@ pub fn set_archived(
     archived: bool,
     now: DateTime<Utc>,
 ) -> Result<Family> {
-    let changed = tx.execute(
-        "UPDATE family SET archived_at = ?2, updated_at = ?3 WHERE id = ?1",
-        params![id, archived.then_some(now), now],
-    )?;
-    if changed == 0 {
-        return Err(Error::not_found(Entity::Family, id));
-    }
+    crate::archive::set(tx, "family", Entity::Family, id, archived, now)?;
+    touch(tx, id, now)?;
     get(tx, id)
 }
 

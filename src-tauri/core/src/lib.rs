@@ -41,6 +41,7 @@ macro_rules! text_enum {
     };
 }
 
+mod archive;
 pub mod attendance;
 pub mod class;
 pub mod course;

@@ -67,13 +67,7 @@ pub fn set_archived(
     archived: bool,
     now: DateTime<Utc>,
 ) -> Result<Staff> {
-    let changed = tx.execute(
-        "UPDATE staff SET archived_at = ?2 WHERE id = ?1",
-        params![id, archived.then_some(now)],
-    )?;
-    if changed == 0 {
-        return Err(Error::not_found(Entity::Staff, id));
-    }
+    crate::archive::set(tx, "staff", Entity::Staff, id, archived, now)?;
     get(tx, id)
 }
 
