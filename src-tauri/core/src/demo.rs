@@ -4,6 +4,7 @@
 //! `families`.
 
 mod class_hours;
+mod motivation;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::Transaction;
@@ -220,6 +221,7 @@ pub fn generate(
         }
     }
     let hours = class_hours::generate(tx, &mut rng, &staff_ids, &pupils, now)?;
+    motivation::generate(tx, seed, staff_ids[0], now)?;
     summary.courses = hours.courses;
     summary.classes = hours.classes;
     summary.packages = hours.packages;

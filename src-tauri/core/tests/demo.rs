@@ -270,3 +270,38 @@ fn the_same_seed_gives_the_same_ledger() {
     assert_eq!(first, ledger(7));
     assert_ne!(first, ledger(8));
 }
+
+#[test]
+fn most_demo_families_show_why_they_enrolled() {
+    use encore_core::tag::TagFilter;
+    use encore_core::tagging::MotivationType;
+    let db = db();
+    db.with_tx(|tx| demo::load(tx, now())).unwrap();
+    let families = db
+        .with_conn(|c| family::list(c, false, &TagFilter::default()))
+        .unwrap();
+    let tagged = families
+        .iter()
+        .filter(|f| !f.motivations.is_empty())
+        .count();
+    assert!(
+        tagged * 2 > families.len(),
+        "{tagged} of {} families tagged",
+        families.len()
+    );
+    for kind in [
+        MotivationType::Future,
+        MotivationType::Interest,
+        MotivationType::Honors,
+    ] {
+        let filter = TagFilter {
+            motivation: Some(kind),
+            tag_id: None,
+        };
+        let found = db.with_conn(|c| family::list(c, false, &filter)).unwrap();
+        assert!(
+            !found.is_empty(),
+            "the demo has {kind:?} families to filter by"
+        );
+    }
+}
