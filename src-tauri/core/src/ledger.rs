@@ -111,39 +111,71 @@ struct Raw {
     reversed: bool,
 }
 
-fn load_packages(conn: &Connection, student_id: i64, course_id: i64) -> Result<Vec<Pkg>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, purchased_halves, bonus_halves, price_cents, currency, purchased_on, valid_from,
-                valid_until, transferred_from
-           FROM package WHERE student_id = ?1 AND course_id = ?2
-          ORDER BY valid_from, purchased_on, id",
-    )?;
-    let rows = stmt.query_map(params![student_id, course_id], |r| {
-        Ok(Pkg {
-            id: r.get(0)?,
-            purchased: r.get(1)?,
-            bonus: r.get(2)?,
-            used: 0,
-            expired: 0,
-            adjusted: 0,
-            remaining: 0,
-            price_cents: r.get(3)?,
-            currency: r.get(4)?,
-            purchased_on: r.get(5)?,
-            valid_from: r.get(6)?,
-            valid_until: r.get(7)?,
-            transferred_from: r.get(8)?,
-            closed: false,
-        })
+/// Which accounts to load: one, or every account in the school (in one pass).
+#[derive(Clone, Copy)]
+enum Scope {
+    One { student_id: i64, course_id: i64 },
+    All,
+}
+
+impl Scope {
+    fn filter(self, alias: &str) -> String {
+        match self {
+            Scope::One { .. } => format!("{alias}.student_id = ?1 AND {alias}.course_id = ?2"),
+            Scope::All => "?1 IS NULL AND ?2 IS NULL".to_string(),
+        }
+    }
+
+    fn params(self) -> [Option<i64>; 2] {
+        match self {
+            Scope::One {
+                student_id,
+                course_id,
+            } => [Some(student_id), Some(course_id)],
+            Scope::All => [None, None],
+        }
+    }
+}
+
+type Key = (i64, i64);
+
+fn load_packages(conn: &Connection, scope: Scope) -> Result<Vec<(Key, Pkg)>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT p.id, p.purchased_halves, p.bonus_halves, p.price_cents, p.currency, p.purchased_on,
+                p.valid_from, p.valid_until, p.transferred_from, p.student_id, p.course_id
+           FROM package p WHERE {}
+          ORDER BY p.student_id, p.course_id, p.valid_from, p.purchased_on, p.id",
+        scope.filter("p")
+    ))?;
+    let rows = stmt.query_map(params![scope.params()[0], scope.params()[1]], |r| {
+        Ok((
+            (r.get(9)?, r.get(10)?),
+            Pkg {
+                id: r.get(0)?,
+                purchased: r.get(1)?,
+                bonus: r.get(2)?,
+                used: 0,
+                expired: 0,
+                adjusted: 0,
+                remaining: 0,
+                price_cents: r.get(3)?,
+                currency: r.get(4)?,
+                purchased_on: r.get(5)?,
+                valid_from: r.get(6)?,
+                valid_until: r.get(7)?,
+                transferred_from: r.get(8)?,
+                closed: false,
+            },
+        ))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn load_entries(conn: &Connection, student_id: i64, course_id: i64) -> Result<Vec<Raw>> {
+fn load_entries(conn: &Connection, scope: Scope) -> Result<Vec<(Key, Raw)>> {
     // Credits before deductions on the same day: a package bought on the day of a lesson
     // covers it.
-    let mut stmt = conn.prepare_cached(
-        "SELECT e.id, e.package_id, e.kind, e.halves, e.occurred_on, e.reason, au.name, c.name, t.name,
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT e.student_id, e.course_id, e.id, e.package_id, e.kind, e.halves, e.occurred_on, e.reason, au.name, c.name, t.name,
                 a.status, EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reverses_id = e.id)
            FROM ledger_entry e
            LEFT JOIN staff au ON au.id = e.author_id
@@ -151,23 +183,27 @@ fn load_entries(conn: &Connection, student_id: i64, course_id: i64) -> Result<Ve
            LEFT JOIN class c ON c.id = ls.class_id
            LEFT JOIN staff t ON t.id = ls.teacher_id
            LEFT JOIN attendance a ON a.session_id = e.session_id AND a.student_id = e.student_id
-          WHERE e.student_id = ?1 AND e.course_id = ?2
-          ORDER BY e.occurred_on, e.halves < 0, ls.starts_at, e.id",
-    )?;
-    let rows = stmt.query_map(params![student_id, course_id], |r| {
-        Ok(Raw {
-            id: r.get(0)?,
-            package_id: r.get(1)?,
-            kind: r.get(2)?,
-            halves: r.get(3)?,
-            on: r.get(4)?,
-            reason: r.get(5)?,
-            author: r.get(6)?,
-            class_name: r.get(7)?,
-            teacher: r.get(8)?,
-            status: r.get(9)?,
-            reversed: r.get(10)?,
-        })
+          WHERE {}
+          ORDER BY e.student_id, e.course_id, e.occurred_on, e.halves < 0, ls.starts_at, e.id",
+        scope.filter("e")
+    ))?;
+    let rows = stmt.query_map(params![scope.params()[0], scope.params()[1]], |r| {
+        Ok((
+            (r.get(0)?, r.get(1)?),
+            Raw {
+                id: r.get(2)?,
+                package_id: r.get(3)?,
+                kind: r.get(4)?,
+                halves: r.get(5)?,
+                on: r.get(6)?,
+                reason: r.get(7)?,
+                author: r.get(8)?,
+                class_name: r.get(9)?,
+                teacher: r.get(10)?,
+                status: r.get(11)?,
+                reversed: r.get(12)?,
+            },
+        ))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -183,10 +219,63 @@ pub fn account(
         conn.query_row("SELECT name FROM course WHERE id = ?1", [course_id], |r| {
             r.get(0)
         })?;
-    let mut pkgs = load_packages(conn, student_id, course_id)?;
-    let entries = load_entries(conn, student_id, course_id)?;
-    let index: HashMap<i64, usize> = pkgs.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+    let scope = Scope::One {
+        student_id,
+        course_id,
+    };
+    let pkgs = load_packages(conn, scope)?
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect();
+    let entries = load_entries(conn, scope)?
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect();
+    Ok(replay(
+        student_id,
+        course_id,
+        course_name,
+        pkgs,
+        entries,
+        today,
+    ))
+}
 
+/// Every account in the school, replayed from two queries rather than two per account.
+pub fn all_accounts(conn: &Connection, today: NaiveDate) -> Result<Vec<Account>> {
+    let mut courses = HashMap::new();
+    let mut stmt = conn.prepare_cached("SELECT id, name FROM course")?;
+    for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+        let (id, name) = row?;
+        courses.insert(id, name);
+    }
+    let mut grouped: std::collections::BTreeMap<Key, (Vec<Pkg>, Vec<Raw>)> =
+        std::collections::BTreeMap::new();
+    for (key, p) in load_packages(conn, Scope::All)? {
+        grouped.entry(key).or_default().0.push(p);
+    }
+    for (key, e) in load_entries(conn, Scope::All)? {
+        grouped.entry(key).or_default().1.push(e);
+    }
+    Ok(grouped
+        .into_iter()
+        .map(|((student_id, course_id), (pkgs, entries))| {
+            let name = courses.get(&course_id).cloned().unwrap_or_default();
+            replay(student_id, course_id, name, pkgs, entries, today)
+        })
+        .collect())
+}
+
+/// The ledger's arithmetic: packages and entries of one account, in order, as of `today`.
+fn replay(
+    student_id: i64,
+    course_id: i64,
+    course_name: String,
+    mut pkgs: Vec<Pkg>,
+    entries: Vec<Raw>,
+    today: NaiveDate,
+) -> Account {
+    let index: HashMap<i64, usize> = pkgs.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
     let mut lines = Vec::with_capacity(entries.len() + pkgs.len());
     let mut balance = 0i64;
     let mut debt = 0i64;
@@ -264,7 +353,7 @@ pub fn account(
     }
     expire_before(today, &mut pkgs, &mut lines, &mut balance);
 
-    Ok(Account {
+    Account {
         student_id,
         course_id,
         course_name,
@@ -288,7 +377,7 @@ pub fn account(
             })
             .collect(),
         balance: from_halves(balance),
-    })
+    }
 }
 
 /// Closes every package whose validity ended before `date`; hours left in it expire.

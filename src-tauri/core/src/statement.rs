@@ -70,50 +70,57 @@ pub struct HoursWarning {
 /// Warnings for every active student, most urgent first (credit, then expiry, then low).
 pub fn warnings(conn: &Connection, today: NaiveDate) -> Result<Vec<HoursWarning>> {
     let policy = settings::policy(conn)?;
+    // Active students in pinyin order; their accounts come from one replay of the ledger.
     let mut stmt = conn.prepare(
-        "SELECT DISTINCT e.student_id, s.name, s.family_id, e.course_id
-           FROM ledger_entry e
-           JOIN student s ON s.id = e.student_id AND s.archived_at IS NULL
+        "SELECT s.id, s.name, s.family_id FROM student s
            JOIN family f ON f.id = s.family_id AND f.archived_at IS NULL
-          ORDER BY s.sort_key",
+          WHERE s.archived_at IS NULL ORDER BY s.sort_key",
     )?;
-    let pairs = stmt
+    let students = stmt
         .query_map([], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, i64>(2)?,
-                r.get::<_, i64>(3)?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut accounts: std::collections::HashMap<i64, Vec<Account>> =
+        std::collections::HashMap::new();
+    for account in ledger::all_accounts(conn, today)? {
+        accounts
+            .entry(account.student_id)
+            .or_default()
+            .push(account);
+    }
     let mut out = Vec::new();
-    for (student_id, student_name, family_id, course_id) in pairs {
-        let account = ledger::account(conn, student_id, course_id, today)?;
-        let warn = |kind, valid_until, expiring_hours| HoursWarning {
-            kind,
-            student_id,
-            student_name: student_name.clone(),
-            family_id,
-            course_id,
-            course_name: account.course_name.clone(),
-            remaining: account.balance,
-            valid_until,
-            expiring_hours,
-        };
-        if account.balance < 0.0 {
-            out.push(warn(WarningKind::Negative, None, None));
-        } else if account.balance <= policy.low_hours_threshold {
-            out.push(warn(WarningKind::LowHours, None, None));
-        }
-        let horizon = today + chrono::Days::new(policy.expiring_within_days.into());
-        for p in &account.packages {
-            if p.remaining > 0.0 && p.valid_until >= today && p.valid_until <= horizon {
-                out.push(warn(
-                    WarningKind::Expiring,
-                    Some(p.valid_until),
-                    Some(p.remaining),
-                ));
+    for (student_id, student_name, family_id) in students {
+        for account in accounts.remove(&student_id).unwrap_or_default() {
+            let warn = |kind, valid_until, expiring_hours| HoursWarning {
+                kind,
+                student_id,
+                student_name: student_name.clone(),
+                family_id,
+                course_id: account.course_id,
+                course_name: account.course_name.clone(),
+                remaining: account.balance,
+                valid_until,
+                expiring_hours,
+            };
+            if account.balance < 0.0 {
+                out.push(warn(WarningKind::Negative, None, None));
+            } else if account.balance <= policy.low_hours_threshold {
+                out.push(warn(WarningKind::LowHours, None, None));
+            }
+            let horizon = today + chrono::Days::new(policy.expiring_within_days.into());
+            for p in &account.packages {
+                if p.remaining > 0.0 && p.valid_until >= today && p.valid_until <= horizon {
+                    out.push(warn(
+                        WarningKind::Expiring,
+                        Some(p.valid_until),
+                        Some(p.remaining),
+                    ));
+                }
             }
         }
     }
