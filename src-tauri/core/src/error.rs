@@ -37,6 +37,7 @@ pub enum ValidationCode {
     SameAsPrimary,
     DuplicateTag,
     WordingFlagged,
+    PackageEnded,
 }
 
 /// A write that the current state forbids.

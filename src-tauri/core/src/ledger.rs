@@ -78,6 +78,8 @@ pub struct Account {
     pub packages: Vec<PackageBalance>,
     /// Always the sum of `lines`; negative when lessons were taken on credit.
     pub balance: f64,
+    /// Lesson hours no package has covered yet.
+    pub on_credit: f64,
 }
 
 struct Pkg {
@@ -377,6 +379,7 @@ fn replay(
             })
             .collect(),
         balance: from_halves(balance),
+        on_credit: from_halves(debt),
     }
 }
 
@@ -449,6 +452,58 @@ pub(crate) struct NewEntry<'a> {
     pub reverses_id: Option<i64>,
 }
 
+/// Rewrites the kept balances of one account from a replay of its entries. Called by every
+/// write to the ledger, inside its transaction.
+pub(crate) fn refresh(conn: &Connection, student_id: i64, course_id: i64) -> Result<()> {
+    // No final expiry step: readers apply "valid until before today" themselves.
+    let account = account(conn, student_id, course_id, NaiveDate::MIN)?;
+    store_state(conn, &account)
+}
+
+/// Rebuilds every kept balance, e.g. after an upgrade that introduced them.
+pub fn refresh_all(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM package_state", [])?;
+    conn.execute("DELETE FROM account_state", [])?;
+    for account in all_accounts(conn, NaiveDate::MIN)? {
+        store_state(conn, &account)?;
+    }
+    Ok(())
+}
+
+fn store_state(conn: &Connection, account: &Account) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO package_state (package_id, student_id, course_id, remaining_halves, valid_until)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (package_id) DO UPDATE SET remaining_halves = excluded.remaining_halves,
+                                                valid_until = excluded.valid_until",
+    )?;
+    for p in &account.packages {
+        stmt.execute(params![
+            p.id,
+            account.student_id,
+            account.course_id,
+            (p.remaining * 2.0).round() as i64,
+            p.valid_until
+        ])?;
+    }
+    conn.prepare_cached(
+        "INSERT INTO account_state (student_id, course_id, debt_halves) VALUES (?1, ?2, ?3)
+         ON CONFLICT (student_id, course_id) DO UPDATE SET debt_halves = excluded.debt_halves",
+    )?
+    .execute(params![
+        account.student_id,
+        account.course_id,
+        (account.on_credit * 2.0).round() as i64
+    ])?;
+    Ok(())
+}
+
+/// SQL for an account's hours on the day bound to `?1`, read from the kept balances of the
+/// `account_state` row aliased `a`: packages whose last day has passed count as empty.
+pub(crate) const BALANCE_ON: &str = "coalesce((SELECT sum(p.remaining_halves) FROM package_state p
+      WHERE p.student_id = a.student_id AND p.course_id = a.course_id AND p.valid_until >= ?1), 0)
+    - a.debt_halves";
+
 pub(crate) fn append(conn: &Connection, e: &NewEntry, now: DateTime<Utc>) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO ledger_entry (student_id, course_id, package_id, kind, halves, session_id, occurred_on,
@@ -468,5 +523,7 @@ pub(crate) fn append(conn: &Connection, e: &NewEntry, now: DateTime<Utc>) -> Res
         e.reverses_id,
         now
     ])?;
-    Ok(conn.last_insert_rowid())
+    let id = conn.last_insert_rowid();
+    refresh(conn, e.student_id, e.course_id)?;
+    Ok(id)
 }

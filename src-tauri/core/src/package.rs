@@ -94,6 +94,10 @@ pub fn sell(tx: &Transaction, input: &PackageInput, now: DateTime<Utc>) -> Resul
     if input.valid_until < input.valid_from {
         return Err(Error::invalid("validUntil", Code::EndsBeforeStart));
     }
+    // Hours bought after a package's last day could never pay for a lesson.
+    if input.purchased_on > input.valid_until {
+        return Err(Error::invalid("validUntil", Code::PackageEnded));
+    }
     tx.execute(
         "INSERT INTO package (student_id, course_id, purchased_halves, bonus_halves, price_cents, currency,
                               purchased_on, valid_from, valid_until, created_at)
@@ -161,7 +165,7 @@ fn check_adjustment(
     sign: i8,
     now: DateTime<Utc>,
 ) -> Result<Checked> {
-    let (student_id, course_id, ..) = student_course_of(tx, input.package_id)?;
+    let (student_id, course_id, _, valid_until, _) = student_course_of(tx, input.package_id)?;
     check_author(tx, input.author_id)?;
     let reason = field::required_text("reason", &input.reason, 500)?;
     field::past_date("on", Some(input.on), now)?;
@@ -171,6 +175,10 @@ fn check_adjustment(
         0 => magnitude,
         _ => -magnitude,
     };
+    // Hours added after a package's last day could never pay for a lesson.
+    if halves > 0 && input.on > valid_until {
+        return Err(Error::invalid("on", Code::PackageEnded));
+    }
     if halves < 0 && -halves > remaining(tx, input.package_id, now.date_naive())? {
         return Err(Error::invalid("hours", Code::NotEnoughHours));
     }

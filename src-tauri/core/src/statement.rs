@@ -7,6 +7,9 @@ use serde::Serialize;
 use specta::Type;
 
 use crate::error::Result;
+use std::collections::HashMap;
+
+use crate::hours::from_halves;
 use crate::ledger::{self, Account};
 use crate::settings;
 use crate::student;
@@ -70,58 +73,70 @@ pub struct HoursWarning {
 /// Warnings for every active student, most urgent first (credit, then expiry, then low).
 pub fn warnings(conn: &Connection, today: NaiveDate) -> Result<Vec<HoursWarning>> {
     let policy = settings::policy(conn)?;
-    // Active students in pinyin order; their accounts come from one replay of the ledger.
-    let mut stmt = conn.prepare(
-        "SELECT s.id, s.name, s.family_id FROM student s
-           JOIN family f ON f.id = s.family_id AND f.archived_at IS NULL
-          WHERE s.archived_at IS NULL ORDER BY s.sort_key",
+    // One indexed pass over the kept balances, active students in pinyin order.
+    let horizon = today + chrono::Days::new(policy.expiring_within_days.into());
+    let mut expiring: HashMap<(i64, i64), Vec<(NaiveDate, i64)>> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT student_id, course_id, valid_until, remaining_halves FROM package_state
+          WHERE remaining_halves > 0 AND valid_until BETWEEN ?1 AND ?2 ORDER BY valid_until",
     )?;
-    let students = stmt
-        .query_map([], |r| {
+    for row in stmt.query_map(rusqlite::params![today, horizon], |r| {
+        Ok((
+            (r.get::<_, i64>(0)?, r.get::<_, i64>(1)?),
+            (r.get(2)?, r.get::<_, i64>(3)?),
+        ))
+    })? {
+        let (key, package) = row?;
+        expiring.entry(key).or_default().push(package);
+    }
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT s.id, s.name, s.family_id, c.id, c.name, {}
+           FROM account_state a
+           JOIN student s ON s.id = a.student_id AND s.archived_at IS NULL
+           JOIN family f ON f.id = s.family_id AND f.archived_at IS NULL
+           JOIN course c ON c.id = a.course_id
+          ORDER BY s.sort_key, c.sort_key",
+        ledger::BALANCE_ON
+    ))?;
+    let accounts = stmt
+        .query_map([today], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, String>(4)?,
+                from_halves(r.get(5)?),
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut accounts: std::collections::HashMap<i64, Vec<Account>> =
-        std::collections::HashMap::new();
-    for account in ledger::all_accounts(conn, today)? {
-        accounts
-            .entry(account.student_id)
-            .or_default()
-            .push(account);
-    }
     let mut out = Vec::new();
-    for (student_id, student_name, family_id) in students {
-        for account in accounts.remove(&student_id).unwrap_or_default() {
-            let warn = |kind, valid_until, expiring_hours| HoursWarning {
-                kind,
-                student_id,
-                student_name: student_name.clone(),
-                family_id,
-                course_id: account.course_id,
-                course_name: account.course_name.clone(),
-                remaining: account.balance,
-                valid_until,
-                expiring_hours,
-            };
-            if account.balance < 0.0 {
-                out.push(warn(WarningKind::Negative, None, None));
-            } else if account.balance <= policy.low_hours_threshold {
-                out.push(warn(WarningKind::LowHours, None, None));
-            }
-            let horizon = today + chrono::Days::new(policy.expiring_within_days.into());
-            for p in &account.packages {
-                if p.remaining > 0.0 && p.valid_until >= today && p.valid_until <= horizon {
-                    out.push(warn(
-                        WarningKind::Expiring,
-                        Some(p.valid_until),
-                        Some(p.remaining),
-                    ));
-                }
-            }
+    for (student_id, student_name, family_id, course_id, course_name, remaining) in accounts {
+        let warn = |kind, valid_until, expiring_hours| HoursWarning {
+            kind,
+            student_id,
+            student_name: student_name.clone(),
+            family_id,
+            course_id,
+            course_name: course_name.clone(),
+            remaining,
+            valid_until,
+            expiring_hours,
+        };
+        if remaining < 0.0 {
+            out.push(warn(WarningKind::Negative, None, None));
+        } else if remaining <= policy.low_hours_threshold {
+            out.push(warn(WarningKind::LowHours, None, None));
+        }
+        for (until, halves) in expiring
+            .remove(&(student_id, course_id))
+            .unwrap_or_default()
+        {
+            out.push(warn(
+                WarningKind::Expiring,
+                Some(until),
+                Some(from_halves(halves)),
+            ));
         }
     }
     let urgency = |k: WarningKind| match k {

@@ -328,3 +328,38 @@ fn warnings_name_low_hours_and_packages_about_to_expire() {
     );
     assert_eq!(w[0].valid_until, Some(day("2026-12-10")));
 }
+
+#[test]
+fn hours_cannot_be_added_to_a_package_after_its_last_day() {
+    let s = school(1.0);
+    let late = s.try_sell(0, 10.0, 0.0, "2026-09-01", "2026-08-31");
+    assert_eq!(validation(late).1, Code::EndsBeforeStart);
+    let p = s.sell(0, 10.0, 0.0, "2026-06-01", "2026-08-31");
+    let after_end = s
+        .db
+        .with_tx(|tx| package::correct(tx, &adjustment(p, 1.0, s.teacher, "2026-09-02"), now()));
+    assert_eq!(validation(after_end), ("on".into(), Code::PackageEnded));
+    // Within its validity the same correction is fine, and the unused hours expire.
+    s.db.with_tx(|tx| package::correct(tx, &adjustment(p, 1.0, s.teacher, "2026-08-30"), now()))
+        .unwrap();
+    assert_eq!(s.account(0).packages[0].expired, 11.0);
+}
+
+#[test]
+fn kept_balances_can_be_rebuilt_from_the_ledger_alone() {
+    let s = school(1.0);
+    s.sell(0, 4.0, 0.0, "2026-09-01", "2027-08-31");
+    s.sell(1, 20.0, 0.0, "2026-09-01", "2026-12-10");
+    s.roll_call("2026-09-05", &[(0, Present, false), (1, Late, false)])
+        .unwrap();
+    let today = now().date_naive();
+    let before = s.db.with_conn(|c| statement::warnings(c, today)).unwrap();
+    assert!(!before.is_empty());
+    s.db.with_tx(|tx| {
+        tx.execute_batch("DELETE FROM package_state; DELETE FROM account_state;")?;
+        encore_core::ledger::refresh_all(tx)
+    })
+    .unwrap();
+    let after = s.db.with_conn(|c| statement::warnings(c, today)).unwrap();
+    assert_eq!(format!("{before:?}"), format!("{after:?}"));
+}

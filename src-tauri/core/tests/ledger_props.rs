@@ -133,6 +133,8 @@ proptest! {
                 let debt = lessons - used;
                 prop_assert!(debt >= 0.0, "packages never cover more than was taught");
                 prop_assert_eq!(a.balance, remaining - debt, "balance = hours in packages − lessons on credit");
+                let kept = kept_balance(&s, kid);
+                prop_assert_eq!(kept, a.balance, "the kept balance always equals the replay");
                 for p in &a.packages {
                     prop_assert!(p.remaining >= 0.0, "no package goes below zero");
                     prop_assert_eq!(p.purchased + p.bonus + p.adjusted, p.used + p.expired + p.remaining, "each package's hours are conserved");
@@ -144,6 +146,22 @@ proptest! {
             prop_assert_eq!(family_hours, 0.0, "transfers move hours, never make or lose them");
         }
     }
+}
+
+/// The balance lists read: kept package state and credit, expiries applied as of today.
+fn kept_balance(s: &School, kid: usize) -> f64 {
+    s.db.with_conn(|c| {
+        let today = now().date_naive();
+        let (packages, credit): (i64, i64) = c.query_row(
+            "SELECT (SELECT coalesce(sum(remaining_halves), 0) FROM package_state
+                      WHERE student_id = ?1 AND course_id = ?2 AND valid_until >= ?3),
+                    (SELECT coalesce(sum(debt_halves), 0) FROM account_state WHERE student_id = ?1 AND course_id = ?2)",
+            rusqlite::params![s.kids[kid], s.course, today],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok((packages - credit) as f64 / 2.0)
+    })
+    .unwrap()
 }
 
 fn adjust(package_id: i64, hours: f64, author: i64, d: u16) -> AdjustmentInput {

@@ -6,6 +6,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/001_people_and_notes.sql"),
     include_str!("../../migrations/002_class_hours.sql"),
     include_str!("../../migrations/003_tags.sql"),
+    include_str!("../../migrations/004_account_state.sql"),
 ];
 
 /// The schema version this build writes (`PRAGMA user_version`).

@@ -126,8 +126,24 @@ pub(super) fn open_memory() -> Result<Connection, OpenError> {
     Ok(conn)
 }
 
+/// The first schema version that keeps balances beside the ledger (004).
+const KEPT_BALANCES: i64 = 4;
+
 fn migrate(conn: &mut Connection) -> Result<(), OpenError> {
+    let before: i64 = pragma(conn, "user_version").map_err(OpenError::Sqlite)?;
     migrations().to_latest(conn)?;
+    // Kept balances are derived data: a file that had a ledger before they existed gets them
+    // built from its entries once.
+    if before > 0 && before < KEPT_BALANCES {
+        let tx = conn.transaction().map_err(OpenError::Sqlite)?;
+        crate::ledger::refresh_all(&tx).map_err(|e| match e {
+            crate::Error::Sqlite(e) => OpenError::Sqlite(e),
+            other => OpenError::Damaged {
+                detail: other.to_string(),
+            },
+        })?;
+        tx.commit().map_err(OpenError::Sqlite)?;
+    }
     conn.pragma_update(None, "application_id", APPLICATION_ID)
         .map_err(OpenError::Sqlite)?;
     Ok(())

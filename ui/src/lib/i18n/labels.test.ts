@@ -65,7 +65,8 @@ const VALIDATION: ValidationCode[] = [
 	'one_answer_only',
 	'same_as_primary',
 	'duplicate_tag',
-	'wording_flagged'
+	'wording_flagged',
+	'package_ended'
 ];
 const OPEN: OpenFailureCode[] = ['already_open', 'newer_schema', 'not_encore', 'damaged', 'unreadable'];
 

@@ -128,7 +128,8 @@ export function validationMessage(code: ValidationCode): string {
 		one_answer_only: m.err_one_answer_only,
 		same_as_primary: m.err_same_as_primary,
 		duplicate_tag: m.err_duplicate_tag,
-		wording_flagged: m.err_wording_flagged
+		wording_flagged: m.err_wording_flagged,
+		package_ended: m.err_package_ended
 	}[code]();
 }
 

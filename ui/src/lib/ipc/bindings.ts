@@ -78,6 +78,8 @@ export type Account = {
 	packages: PackageBalance[],
 	/**  Always the sum of `lines`; negative when lessons were taken on credit. */
 	balance: number | null,
+	/**  Lesson hours no package has covered yet. */
+	onCredit: number | null,
 };
 
 /**
@@ -563,7 +565,7 @@ export type TagTarget = {
 };
 
 /**  What a field failed on. Serialized in snake_case; the UI shows `err_<code>`. */
-export type ValidationCode = "required" | "too_long" | "invalid_phone" | "invalid_email" | "invalid_wechat" | "date_in_future" | "date_too_old" | "guardian_required" | "guardian_not_in_family" | "student_not_in_family" | "duplicate_guardian" | "staff_archived" | "hours_out_of_range" | "not_half_hours" | "ends_before_start" | "unknown_currency" | "before_enrollment" | "no_hours_left" | "invalid_time" | "not_enough_hours" | "not_same_family" | "cannot_reverse" | "private_class_of_one" | "duplicate_student" | "unknown_answer" | "one_answer_only" | "same_as_primary" | "duplicate_tag" | "wording_flagged";
+export type ValidationCode = "required" | "too_long" | "invalid_phone" | "invalid_email" | "invalid_wechat" | "date_in_future" | "date_too_old" | "guardian_required" | "guardian_not_in_family" | "student_not_in_family" | "duplicate_guardian" | "staff_archived" | "hours_out_of_range" | "not_half_hours" | "ends_before_start" | "unknown_currency" | "before_enrollment" | "no_hours_left" | "invalid_time" | "not_enough_hours" | "not_same_family" | "cannot_reverse" | "private_class_of_one" | "duplicate_student" | "unknown_answer" | "one_answer_only" | "same_as_primary" | "duplicate_tag" | "wording_flagged" | "package_ended";
 
 export type WarningKind = 
 /**  Remaining hours at or below the school's threshold. */
