@@ -183,3 +183,120 @@ async fn roll_call_moves_each_balance_by_the_lesson_and_the_statement_lists_it()
     app.screenshot("statement-zh-CN").await;
     app.quit().await;
 }
+
+/// Picks the option of a `<select>` whose text is `label`, as a click on it would.
+async fn choose_by_label(app: &App, id: &str, label: &str) {
+    let select = app.wait_testid(id).await;
+    app.driver()
+        .execute(
+            "const s = arguments[0];
+             const o = [...s.options].find((o) => o.textContent.trim() === arguments[1]);
+             if (!o) throw new Error('no option ' + arguments[1]);
+             s.value = o.value;
+             s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![select.to_json().unwrap(), serde_json::json!(label)],
+        )
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_make_up_student_from_another_class_keeps_their_mark_and_name() {
+    let app = App::launch().await;
+    add_staff(&app, "陈宇").await;
+    enter_family(&app, "张家", &[("李芳", "13800138000")], &["张小明"]).await;
+    // A second family whose child is not in the class.
+    app.click("nav-families").await;
+    app.click("new-family").await;
+    app.type_into("family-name", "王家").await;
+    encore_e2e::steps::fill(&nth(&app, "guardian-row", 0).await, "guardian-name", "王芳").await;
+    encore_e2e::steps::fill(&nth(&app, "student-row", 0).await, "student-name", "王一").await;
+    app.click("save-family").await;
+    app.wait_text("family-title", "王家").await;
+
+    app.click("nav-classes").await;
+    app.type_into("course-name", "钢琴").await;
+    app.click("add-course").await;
+    app.wait_text_contains("course-item", "钢琴").await;
+    app.click("add-class").await;
+    app.type_into("class-name", "周六钢琴").await;
+    let options = app
+        .driver()
+        .find_all(By::Css(testid("class-student-option")))
+        .await
+        .unwrap();
+    for option in options {
+        if option.text().await.unwrap().contains("张小明") {
+            option.click().await.unwrap();
+        }
+    }
+    app.click("save-class").await;
+    app.wait_text("class-title", "周六钢琴").await;
+    let class_page = app.eval("return location.pathname;").await;
+
+    // 王一 has hours too; the search box finds the family.
+    app.type_into("search-input", "王一").await;
+    app.wait_text("search-hit-title", "王一").await;
+    app.click("search-hit").await;
+    app.wait_text("family-title", "王家").await;
+    app.click("student-hours").await;
+    app.type_into("package-hours", "10").await;
+    app.click("save-package").await;
+    app.wait_text("account-balance", "10 h").await;
+
+    // Roll call with 王一 added for a make-up.
+    app.click("nav-classes").await;
+    app.click("class-row-name").await;
+    app.wait_testid("rollcall").await;
+    assert_eq!(app.eval("return location.pathname;").await, class_page);
+    set_value(
+        &app,
+        "rollcall-when",
+        &format!("{}T09:00", today(&app).await),
+    )
+    .await;
+    app.wait_text_contains("rollcall-name", "张小明").await;
+    // 张小明 has no package here: excused, which deducts nothing.
+    mark(&app, 0, "excused").await;
+    choose_by_label(&app, "rollcall-add-student", "王一").await;
+    app.click("save-rollcall").await;
+    app.wait_testid("rollcall-saved").await;
+
+    // Open the saved lesson again from another page: 王一 is still there, by name, as a make-up.
+    app.click("nav-families").await;
+    app.click("nav-classes").await;
+    app.click("class-row-name").await;
+    app.click("session-item").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let rows = app
+            .driver()
+            .find_all(By::Css(testid("rollcall-row")))
+            .await
+            .unwrap();
+        let mut texts = Vec::new();
+        for r in &rows {
+            texts.push(r.text().await.unwrap_or_default());
+        }
+        if let Some(row) = texts.iter().find(|t| t.contains("王一")) {
+            assert!(
+                row.contains("9 h left"),
+                "王一's make-up was deducted: {row}"
+            );
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "王一 is missing from the saved lesson: {texts:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let chosen = app
+        .eval("return [...document.querySelectorAll('[data-testid=rollcall-row]')].map(r => r.querySelector('.chosen')?.dataset.testid);")
+        .await;
+    assert_eq!(
+        chosen,
+        serde_json::json!(["status-excused", "status-make_up"])
+    );
+    app.quit().await;
+}

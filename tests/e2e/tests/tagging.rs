@@ -66,6 +66,8 @@ async fn the_wizard_tags_a_guardian_and_the_family_list_filters_by_it() {
     assert_eq!(count(&app, "family-row").await, 1);
     choose(&app, &app.wait_testid("tag-filter").await, "m:future").await;
     app.wait_testid_gone("family-row").await;
+    app.wait_text("no-match", "Nothing matches this filter.")
+        .await;
     choose(&app, &app.wait_testid("tag-filter").await, "").await;
     app.wait_testid("family-row").await;
 
