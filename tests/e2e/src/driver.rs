@@ -14,6 +14,9 @@ use thirtyfour::Capabilities;
 use crate::{App, POLL};
 
 /// How long tauri-driver gets to open its ports, and the app to stop.
+/// An app normally exits within a fraction of a second of its session ending; after this
+/// it is asked to with SIGTERM.
+const APP_EXIT_GRACE: Duration = Duration::from_secs(5);
 const PROCESS_TIMEOUT: Duration = Duration::from_secs(20);
 
 impl App {
@@ -156,7 +159,7 @@ impl App {
     /// previous instance's database lock). An instance still alive after the timeout gets
     /// SIGTERM.
     fn wait_for_app_exit(&self) {
-        let deadline = Instant::now() + PROCESS_TIMEOUT;
+        let mut deadline = Instant::now() + APP_EXIT_GRACE;
         let mut termed = false;
         loop {
             let pids = app_pids(&self.binary, self.home.path());
@@ -175,6 +178,8 @@ impl App {
                     sigterm(pid);
                 }
                 termed = true;
+                // Give it the same grace to close its window and database.
+                deadline = Instant::now() + APP_EXIT_GRACE;
                 continue;
             }
             std::thread::sleep(POLL);
