@@ -26,6 +26,8 @@ const COMMANDS: &[&str] = &[
     "search",
     "get_policy",
     "set_policy",
+    "get_school_name",
+    "set_school_name",
     "list_courses",
     "add_course",
     "update_course",

@@ -44,6 +44,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             search::search,
             app::get_policy,
             app::set_policy,
+            app::get_school_name,
+            app::set_school_name,
             course::list_courses,
             course::add_course,
             course::update_course,

@@ -128,6 +128,7 @@ pub fn load(tx: &Transaction, now: DateTime<Utc>) -> Result<DemoSummary> {
             code: ConflictCode::SchoolNotEmpty,
         });
     }
+    crate::settings::set_school_name(tx, "星光艺术中心 Starlight Arts")?;
     generate(tx, DEFAULT_SEED, DEFAULT_FAMILIES, now)
 }
 

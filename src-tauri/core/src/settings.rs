@@ -57,6 +57,26 @@ mod tests {
     }
 
     #[test]
+    fn the_school_name_is_trimmed_and_blank_removes_it() {
+        let db = Db::open_in_memory().unwrap();
+        assert_eq!(
+            db.with_tx(|tx| set_school_name(tx, "  星光艺术中心 "))
+                .unwrap()
+                .as_deref(),
+            Some("星光艺术中心")
+        );
+        assert_eq!(
+            db.with_conn(school_name).unwrap().as_deref(),
+            Some("星光艺术中心")
+        );
+        db.with_tx(|tx| set_school_name(tx, "  ")).unwrap();
+        assert_eq!(db.with_conn(school_name).unwrap(), None);
+        assert!(db
+            .with_tx(|tx| set_school_name(tx, &"x".repeat(101)))
+            .is_err());
+    }
+
+    #[test]
     fn the_chosen_language_is_remembered() {
         let db = Db::open_in_memory().unwrap();
         assert_eq!(
@@ -67,6 +87,37 @@ mod tests {
         db.with_tx(|tx| set_locale(tx, Locale::ZhCn)).unwrap();
         db.with_tx(|tx| set_locale(tx, Locale::En)).unwrap();
         assert_eq!(db.with_conn(locale).unwrap(), Some(Locale::En));
+    }
+}
+
+const SCHOOL_NAME: &str = "school.name";
+
+/// The school's name, printed at the top of what parents receive.
+pub fn school_name(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM setting WHERE key = ?1",
+            [SCHOOL_NAME],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Sets the school's name; blank removes it.
+pub fn set_school_name(tx: &Transaction, name: &str) -> Result<Option<String>> {
+    match crate::field::optional_text("name", Some(name.to_string()), crate::field::NAME_MAX)? {
+        Some(name) => {
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [SCHOOL_NAME, name.as_str()],
+            )?;
+            Ok(Some(name))
+        }
+        None => {
+            tx.execute("DELETE FROM setting WHERE key = ?1", [SCHOOL_NAME])?;
+            Ok(None)
+        }
     }
 }
 

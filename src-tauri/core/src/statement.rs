@@ -17,6 +17,8 @@ use crate::student;
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Statement {
+    /// Printed at the top; None until the school sets its name.
+    pub school_name: Option<String>,
     pub student_id: i64,
     pub student_name: String,
     pub family_id: i64,
@@ -36,6 +38,7 @@ pub fn statement(conn: &Connection, student_id: i64, today: NaiveDate) -> Result
         .map(|g| g.info.name)
         .collect();
     Ok(Statement {
+        school_name: settings::school_name(conn)?,
         student_id,
         student_name: s.info.name,
         family_id: s.family_id,

@@ -75,3 +75,16 @@ pub async fn set_policy(
 ) -> AppResult<()> {
     store.with_tx(|tx| settings::set_policy(tx, &policy))
 }
+
+#[tauri::command]
+#[specta::specta]
+pub async fn get_school_name(store: State<'_, Store>) -> AppResult<Option<String>> {
+    store.with_conn(settings::school_name)
+}
+
+/// Blank removes the name; returns what was stored.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_school_name(store: State<'_, Store>, name: String) -> AppResult<Option<String>> {
+    store.with_tx(|tx| settings::set_school_name(tx, &name))
+}

@@ -52,6 +52,8 @@ async fn left(app: &App, row: usize) -> String {
 async fn roll_call_moves_each_balance_by_the_lesson_and_the_statement_lists_it() {
     let app = App::launch().await;
     add_staff(&app, "陈宇").await;
+    app.type_into("school-name", "星光艺术中心").await;
+    app.click("save-school-name").await;
     enter_family(
         &app,
         "张家",
@@ -159,6 +161,7 @@ async fn roll_call_moves_each_balance_by_the_lesson_and_the_statement_lists_it()
     app.wait_text("account-balance", "8.5 h").await;
     app.click("open-statement").await;
     app.wait_text("statement-student", "张小明").await;
+    app.wait_text("statement-school", "星光艺术中心").await;
     app.wait_text("statement-remaining", "8.5").await;
     let lesson = nth(&app, "statement-line", 1).await.text().await.unwrap();
     assert!(

@@ -31,6 +31,9 @@ export const commands = {
 	search: (query: string) => typedError<SearchHit[], AppError>(__TAURI_INVOKE("search", { query })),
 	getPolicy: () => typedError<ClassHourPolicy, AppError>(__TAURI_INVOKE("get_policy")),
 	setPolicy: (policy: ClassHourPolicy) => typedError<null, AppError>(__TAURI_INVOKE("set_policy", { policy })),
+	getSchoolName: () => typedError<string | null, AppError>(__TAURI_INVOKE("get_school_name")),
+	/**  Blank removes the name; returns what was stored. */
+	setSchoolName: (name: string) => typedError<string | null, AppError>(__TAURI_INVOKE("set_school_name", { name })),
 	listCourses: (includeArchived: boolean) => typedError<Course[], AppError>(__TAURI_INVOKE("list_courses", { includeArchived })),
 	addCourse: (input: CourseInput) => typedError<Course, AppError>(__TAURI_INVOKE("add_course", { input })),
 	updateCourse: (id: number, input: CourseInput) => typedError<Course, AppError>(__TAURI_INVOKE("update_course", { id, input })),
@@ -482,6 +485,8 @@ export type StaffInput = {
 export type StaffRole = "admin" | "teacher";
 
 export type Statement = {
+	/**  Printed at the top; None until the school sets its name. */
+	schoolName: string | null,
 	studentId: number,
 	studentName: string,
 	familyId: number,
