@@ -47,6 +47,7 @@ const COMMANDS: &[&str] = &[
     "reverse_entry",
     "get_statement",
     "list_warnings",
+    "hours_left",
     "get_questionnaire",
     "score_answers",
     "record_motivation",

@@ -65,6 +65,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             package::reverse_entry,
             package::get_statement,
             package::list_warnings,
+            package::hours_left,
             tagging::get_questionnaire,
             tagging::score_answers,
             tagging::record_motivation,

@@ -74,18 +74,7 @@ pub fn save_roll_call(tx: &Transaction, input: &RollCall, now: DateTime<Utc>) ->
         |r| r.get(0),
     )?;
     // Saving again recomputes: the old marks and their deductions go, the new ones come.
-    let previously_charged: Vec<i64> = tx
-        .prepare("SELECT student_id FROM ledger_entry WHERE session_id = ?1")?
-        .query_map([session_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    tx.execute(
-        "DELETE FROM ledger_entry WHERE session_id = ?1",
-        [session_id],
-    )?;
-    // Students no longer charged keep correct kept balances (the new charges refresh theirs).
-    for student_id in &previously_charged {
-        ledger::refresh(tx, *student_id, course.id)?;
-    }
+    ledger::remove_session(tx, session_id)?;
     tx.execute("DELETE FROM attendance WHERE session_id = ?1", [session_id])?;
 
     let mut charged = Vec::new();

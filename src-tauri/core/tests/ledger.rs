@@ -363,3 +363,28 @@ fn kept_balances_can_be_rebuilt_from_the_ledger_alone() {
     let after = s.db.with_conn(|c| statement::warnings(c, today)).unwrap();
     assert_eq!(format!("{before:?}"), format!("{after:?}"));
 }
+
+#[test]
+fn roll_call_balances_come_from_one_query_and_match_the_ledger() {
+    let s = school(1.5);
+    s.sell(0, 10.0, 0.0, "2026-09-01", "2027-08-31");
+    s.sell(1, 3.0, 0.0, "2026-09-01", "2026-10-01");
+    s.roll_call("2026-09-05", &[(0, Present, false), (1, Present, false)])
+        .unwrap();
+    // Saving again without 小红 gives her hours back.
+    s.roll_call("2026-09-05", &[(0, Present, false)]).unwrap();
+    let today = now().date_naive();
+    let left =
+        s.db.with_conn(|c| encore_core::ledger::balances_in_course(c, s.course, &s.kids, today))
+            .unwrap();
+    let by_kid = |k: usize| {
+        left.iter()
+            .find(|h| h.student_id == s.kids[k])
+            .map(|h| h.hours)
+    };
+    assert_eq!(by_kid(0), Some(s.balance(0)));
+    assert_eq!(by_kid(0), Some(8.5));
+    assert_eq!(by_kid(1), Some(s.balance(1)));
+    assert_eq!(by_kid(1), Some(0.0), "her package has since expired unused");
+    assert_eq!(by_kid(2), None, "王一 has no account in this course");
+}

@@ -1,4 +1,5 @@
 use chrono::{Local, NaiveDate, Utc};
+use encore_core::ledger::{self, HoursLeft};
 use encore_core::package::{self, AdjustmentInput, PackageInput};
 use encore_core::statement::{self, HoursWarning, Statement};
 use tauri::State;
@@ -63,4 +64,15 @@ pub async fn get_statement(store: State<'_, Store>, student_id: i64) -> AppResul
 #[specta::specta]
 pub async fn list_warnings(store: State<'_, Store>) -> AppResult<Vec<HoursWarning>> {
     store.with_conn(|c| statement::warnings(c, today()))
+}
+
+/// Hours left in one course for the students of a roll call, in one query.
+#[tauri::command]
+#[specta::specta]
+pub async fn hours_left(
+    store: State<'_, Store>,
+    course_id: i64,
+    student_ids: Vec<i64>,
+) -> AppResult<Vec<HoursLeft>> {
+    store.with_conn(|c| ledger::balances_in_course(c, course_id, &student_ids, today()))
 }

@@ -12,6 +12,7 @@ use specta::Type;
 
 use crate::attendance::AttendanceStatus;
 use crate::error::Result;
+use crate::hours::from_halves;
 
 mod kept;
 mod load;
@@ -174,6 +175,61 @@ pub(crate) struct NewEntry<'a> {
     pub reason: Option<&'a str>,
     pub author_id: Option<i64>,
     pub reverses_id: Option<i64>,
+}
+
+/// Takes back a lesson's deductions (when its roll call is saved again), keeping the kept
+/// balances of every account it touched right, as `append` does for new entries.
+pub(crate) fn remove_session(conn: &Connection, session_id: i64) -> Result<()> {
+    let accounts: Vec<Key> = conn
+        .prepare_cached(
+            "SELECT DISTINCT student_id, course_id FROM ledger_entry WHERE session_id = ?1",
+        )?
+        .query_map([session_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    conn.execute(
+        "DELETE FROM ledger_entry WHERE session_id = ?1",
+        [session_id],
+    )?;
+    for (student_id, course_id) in accounts {
+        refresh(conn, student_id, course_id)?;
+    }
+    Ok(())
+}
+
+/// Hours left on `today` for some students in one course, from the kept balances in one
+/// query: what a roll call shows beside each name. Students with no account are left out.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+#[serde(rename_all = "camelCase")]
+pub struct HoursLeft {
+    pub student_id: i64,
+    pub hours: f64,
+}
+
+pub fn balances_in_course(
+    conn: &Connection,
+    course_id: i64,
+    student_ids: &[i64],
+    today: NaiveDate,
+) -> Result<Vec<HoursLeft>> {
+    if student_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids = student_ids
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT a.student_id, {BALANCE_ON} FROM account_state a
+          WHERE a.course_id = ?2 AND a.student_id IN ({ids})"
+    ))?;
+    let rows = stmt.query_map(params![today, course_id], |r| {
+        Ok(HoursLeft {
+            student_id: r.get(0)?,
+            hours: from_halves(r.get(1)?),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub(crate) fn append(conn: &Connection, e: &NewEntry, now: DateTime<Utc>) -> Result<i64> {

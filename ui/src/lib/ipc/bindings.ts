@@ -56,6 +56,8 @@ export const commands = {
 	reverseEntry: (entryId: number, reason: string, authorId: number, on: string) => typedError<number, AppError>(__TAURI_INVOKE("reverse_entry", { entryId, reason, authorId, on })),
 	getStatement: (studentId: number) => typedError<Statement, AppError>(__TAURI_INVOKE("get_statement", { studentId })),
 	listWarnings: () => typedError<HoursWarning[], AppError>(__TAURI_INVOKE("list_warnings")),
+	/**  Hours left in one course for the students of a roll call, in one query. */
+	hoursLeft: (courseId: number, studentIds: number[]) => typedError<HoursLeft[], AppError>(__TAURI_INVOKE("hours_left", { courseId, studentIds })),
 	getQuestionnaire: () => typedError<QuestionnaireView, AppError>(__TAURI_INVOKE("get_questionnaire")),
 	scoreAnswers: (answers: Answer[]) => typedError<Suggestion, AppError>(__TAURI_INVOKE("score_answers", { answers })),
 	recordMotivation: (input: MotivationInput) => typedError<Motivation, AppError>(__TAURI_INVOKE("record_motivation", { input })),
@@ -264,6 +266,15 @@ export type GuardianInfo = {
 export type GuardianLink = {
 	guardianId: number,
 	relationship: Relationship,
+};
+
+/**
+ *  Hours left on `today` for some students in one course, from the kept balances in one
+ *  query: what a roll call shows beside each name. Students with no account are left out.
+ */
+export type HoursLeft = {
+	studentId: number,
+	hours: number | null,
 };
 
 export type HoursWarning = {
