@@ -5,6 +5,7 @@
 
 mod class_hours;
 mod motivation;
+mod renewal;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::Transaction;
@@ -223,6 +224,7 @@ pub fn generate(
     }
     let hours = class_hours::generate(tx, &mut rng, &staff_ids, &pupils, now)?;
     motivation::generate(tx, seed, staff_ids[0], now)?;
+    renewal::generate(tx, staff_ids[0], now)?;
     summary.courses = hours.courses;
     summary.classes = hours.classes;
     summary.packages = hours.packages;

@@ -38,6 +38,12 @@ pub enum ValidationCode {
     DuplicateTag,
     WordingFlagged,
     PackageEnded,
+    /// A date that must come after today.
+    NotInFuture,
+    /// A renewal must name a package sold after the one being renewed.
+    NotNewerPackage,
+    /// A sale against the school's prepaid rules needs a written reason.
+    RuleOverrideReasonRequired,
 }
 
 /// A write that the current state forbids.

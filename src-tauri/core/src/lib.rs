@@ -43,6 +43,7 @@ macro_rules! text_enum {
 
 mod archive;
 pub mod attendance;
+pub mod bilingual;
 pub mod class;
 pub mod course;
 pub mod db;
@@ -55,6 +56,7 @@ pub mod hours;
 pub mod ledger;
 pub mod note;
 pub mod package;
+pub mod renewal;
 pub mod romanize;
 pub mod search;
 pub mod settings;

@@ -2,7 +2,7 @@
 //! that change them — corrections, refunds, transfers within a family, reversals. Each is a
 //! new ledger entry with a reason and an author; nothing is edited in place.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -10,6 +10,7 @@ use specta::Type;
 use crate::error::{Entity, Error, Result, ValidationCode as Code};
 use crate::hours::{to_halves, MAX_HOURS};
 use crate::ledger::{self, EntryKind, NewEntry};
+use crate::renewal::{self, rules};
 use crate::{course, field, staff};
 
 /// ISO 4217 codes a school here is likely to take.
@@ -31,6 +32,10 @@ pub struct PackageInput {
     pub purchased_on: NaiveDate,
     pub valid_from: NaiveDate,
     pub valid_until: NaiveDate,
+    /// Who sold it: a renewal is written on the family timeline in their name.
+    pub sold_by: i64,
+    /// Why the sale may go against the school's prepaid rules; required when it does.
+    pub rule_override: Option<String>,
 }
 
 /// A manual change to one package: a correction (±), a refund (−) or a transfer (−) to a
@@ -77,9 +82,14 @@ fn check_author(conn: &Connection, author_id: i64) -> Result<()> {
     }
 }
 
-/// Sells a package: one purchase entry, and one bonus entry when bonus hours are given.
-pub fn sell(tx: &Transaction, input: &PackageInput, now: DateTime<Utc>) -> Result<i64> {
+/// Sells a package: one purchase entry, and one bonus entry when bonus hours are given. A
+/// sale to an account that had a package before closes its renewal cycle as renewed. `now`
+/// is the school's wall clock.
+pub fn sell(tx: &Transaction, input: &PackageInput, now: DateTime<FixedOffset>) -> Result<i64> {
+    let local = now;
+    let now = now.with_timezone(&Utc);
     check_student(tx, input.student_id, "studentId")?;
+    check_author(tx, input.sold_by).map_err(|_| Error::invalid("soldBy", Code::Required))?;
     course::get(tx, input.course_id).map_err(|_| Error::invalid("courseId", Code::Required))?;
     let purchased = to_halves("purchasedHours", input.purchased_hours, 0.5, MAX_HOURS)?;
     let bonus = to_halves("bonusHours", input.bonus_hours, 0.0, MAX_HOURS)?;
@@ -98,10 +108,22 @@ pub fn sell(tx: &Transaction, input: &PackageInput, now: DateTime<Utc>) -> Resul
     if input.purchased_on > input.valid_until {
         return Err(Error::invalid("validUntil", Code::PackageEnded));
     }
+    let rule_override = field::optional_text(
+        "ruleOverride",
+        input.rule_override.clone(),
+        field::SHORT_TEXT_MAX,
+    )?;
+    let breaches = rules::check(tx, &rules::ProposedSale::of(input))?;
+    if !breaches.is_empty() && rule_override.is_none() {
+        return Err(Error::invalid(
+            "ruleOverride",
+            Code::RuleOverrideReasonRequired,
+        ));
+    }
     tx.execute(
         "INSERT INTO package (student_id, course_id, purchased_halves, bonus_halves, price_cents, currency,
-                              purchased_on, valid_from, valid_until, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                              purchased_on, valid_from, valid_until, created_at, sold_by, rule_override)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
             input.student_id,
             input.course_id,
@@ -112,7 +134,10 @@ pub fn sell(tx: &Transaction, input: &PackageInput, now: DateTime<Utc>) -> Resul
             input.purchased_on,
             input.valid_from,
             input.valid_until,
-            now
+            now,
+            input.sold_by,
+            // A reason given for a sale within the rules overrides nothing.
+            if breaches.is_empty() { None } else { rule_override },
         ],
     )?;
     let package_id = tx.last_insert_rowid();
@@ -136,6 +161,7 @@ pub fn sell(tx: &Transaction, input: &PackageInput, now: DateTime<Utc>) -> Resul
             )?;
         }
     }
+    renewal::record_sale(tx, package_id, input.sold_by, local)?;
     Ok(package_id)
 }
 

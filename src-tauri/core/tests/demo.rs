@@ -19,7 +19,18 @@ fn the_demo_school_is_bilingual_with_siblings_and_notes() {
     let summary = db.with_tx(|tx| demo::load(tx, now())).unwrap();
     assert!((30..=40).contains(&summary.families));
     assert_eq!(count(&db, "family"), summary.families as i64);
-    assert_eq!(count(&db, "note"), summary.notes as i64);
+    let written = |sql: &str| -> i64 {
+        db.with_conn(|c| Ok(c.query_row(sql, [], |r| r.get(0))?))
+            .unwrap()
+    };
+    assert_eq!(
+        written("SELECT count(*) FROM note WHERE automatic = 0"),
+        summary.notes as i64
+    );
+    assert!(
+        written("SELECT count(*) FROM note WHERE automatic = 1") > 0,
+        "renewals and renewal talks are on the timelines"
+    );
 
     let families = db
         .with_conn(|c| family::list(c, false, &Default::default()))

@@ -283,8 +283,10 @@ fn bad_packages_and_roll_calls_are_refused_and_store_nothing() {
                 purchased_on: day("2026-09-01"),
                 valid_from: day("2026-09-01"),
                 valid_until: day("2027-09-01"),
+                sold_by: s.teacher,
+                rule_override: None,
             },
-            now(),
+            now().fixed_offset(),
         )
     });
     assert_eq!(

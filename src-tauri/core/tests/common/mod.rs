@@ -197,8 +197,10 @@ pub mod hours {
                         purchased_on: day(from),
                         valid_from: day(from),
                         valid_until: day(until),
+                        sold_by: self.teacher,
+                        rule_override: None,
                     },
-                    now(),
+                    now().fixed_offset(),
                 )
             })
         }

@@ -123,8 +123,11 @@ pub(super) fn generate(
                 purchased_on: b.on,
                 valid_from: b.on,
                 valid_until: b.until,
+                // The front desk sells.
+                sold_by: staff[0],
+                rule_override: None,
             };
-            let id = package::sell(tx, &input, now)?;
+            let id = package::sell(tx, &input, now.fixed_offset())?;
             a.open_package = (b.until >= today).then_some((id, b.on));
             counts.packages += 1;
         }
