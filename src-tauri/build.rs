@@ -57,6 +57,12 @@ const COMMANDS: &[&str] = &[
     "attach_tag",
     "detach_tag",
     "check_wording",
+    "renewal_worklist",
+    "set_renewal_status",
+    "renewal_dashboard",
+    "get_prepaid_rules",
+    "set_prepaid_rules",
+    "check_package_rules",
 ];
 
 fn main() {

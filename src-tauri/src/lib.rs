@@ -75,6 +75,12 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             tagging::attach_tag,
             tagging::detach_tag,
             tagging::check_wording,
+            renewal::renewal_worklist,
+            renewal::set_renewal_status,
+            renewal::renewal_dashboard,
+            renewal::get_prepaid_rules,
+            renewal::set_prepaid_rules,
+            renewal::check_package_rules,
         ])
         .constant("CURRENCIES", encore_core::package::CURRENCIES)
         // Ids are SQLite rowids, far below 2^53.

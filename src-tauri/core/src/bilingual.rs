@@ -1,15 +1,16 @@
 //! Text Encore writes itself (risk reasons, rule warnings), in both of its languages at once,
 //! so the UI can switch language without asking again and printouts can pick the parent's.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::settings::Locale;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
-#[serde(rename_all = "camelCase")]
+/// Keyed by locale tag (`en`, `zh-CN`), as in the shipped JSON files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Bilingual {
     pub en: String,
+    #[serde(rename = "zh-CN")]
     pub zh_cn: String,
 }
 

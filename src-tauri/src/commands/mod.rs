@@ -8,6 +8,7 @@ pub mod family;
 pub mod guardian;
 pub mod note;
 pub mod package;
+pub mod renewal;
 pub mod search;
 pub mod staff;
 pub mod student;

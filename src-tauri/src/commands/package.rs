@@ -16,7 +16,7 @@ fn today() -> NaiveDate {
 #[tauri::command]
 #[specta::specta]
 pub async fn sell_package(store: State<'_, Store>, input: PackageInput) -> AppResult<i64> {
-    store.with_tx(|tx| package::sell(tx, &input, Utc::now()))
+    store.with_tx(|tx| package::sell(tx, &input, Local::now().fixed_offset()))
 }
 
 #[tauri::command]

@@ -13,12 +13,7 @@ const BUILT_IN: &str = include_str!("../../../../assets/tagging/questions.json")
 pub const OVERRIDE_FILE: &str = "tagging-questions.json";
 pub const SUPPORTED_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Type)]
-pub struct Bilingual {
-    pub en: String,
-    #[serde(rename = "zh-CN")]
-    pub zh_cn: String,
-}
+pub use crate::bilingual::Bilingual;
 
 /// How much an answer points to each motivation type.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, Type)]

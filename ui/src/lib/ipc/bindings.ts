@@ -68,6 +68,13 @@ export const commands = {
 	detachTag: (tagId: number, target: TagTarget) => typedError<null, AppError>(__TAURI_INVOKE("detach_tag", { tagId, target })),
 	/**  Flags words that label a person, with a neutral alternative, while staff type a tag. */
 	checkWording: (text: string) => typedError<WordingFlag[], AppError>(__TAURI_INVOKE("check_wording", { text })),
+	renewalWorklist: (filter: WorklistFilter) => typedError<WorklistRow[], AppError>(__TAURI_INVOKE("renewal_worklist", { filter })),
+	setRenewalStatus: (input: StatusInput) => typedError<CycleState, AppError>(__TAURI_INVOKE("set_renewal_status", { input })),
+	renewalDashboard: () => typedError<RenewalDashboard, AppError>(__TAURI_INVOKE("renewal_dashboard")),
+	getPrepaidRules: () => typedError<PrepaidRules, AppError>(__TAURI_INVOKE("get_prepaid_rules")),
+	setPrepaidRules: (rules: PrepaidRules) => typedError<null, AppError>(__TAURI_INVOKE("set_prepaid_rules", { rules })),
+	/**  The prepaid rules a sale would go against, for the sell form to show before saving. */
+	checkPackageRules: (input: PackageInput) => typedError<RuleBreach[], AppError>(__TAURI_INVOKE("check_package_rules", { input })),
 };
 
 /* Constants */
@@ -129,6 +136,7 @@ export type AppStatus = {
 
 export type AttendanceStatus = "present" | "late" | "excused" | "unexcused" | "make_up";
 
+/**  Keyed by locale tag (`en`, `zh-CN`), as in the shipped JSON files. */
 export type Bilingual = {
 	en: string,
 	"zh-CN": string,
@@ -205,6 +213,23 @@ export type CourseInput = {
 	lessonHours: number | null,
 };
 
+/**  Where one student's renewal of one course stands. */
+export type CycleState = {
+	/**  None until someone first records a status: every due account starts "to contact". */
+	id: number | null,
+	/**  The package being renewed. */
+	packageId: number | null,
+	status: RenewalStatus,
+	meetingAt: string | null,
+	postponedUntil: string | null,
+	declinedReason: DeclineReason | null,
+	declinedText: string | null,
+	renewedPackageId: number | null,
+};
+
+/**  Why a family did not renew, in the categories schools compare over time. */
+export type DeclineReason = "results" | "schedule" | "price" | "lost_interest" | "moving" | "other_school" | "other";
+
 /**  Which kind of record was missing. */
 export type Entity = "family" | "guardian" | "student" | "note" | "staff" | "course" | "class" | "package" | "ledger_entry" | "tag";
 
@@ -250,6 +275,13 @@ export type Guardian = {
 	/**  Why this guardian enrolled, from the tagging wizard. */
 	motivation: Motivation | null,
 	tags: Tag[],
+};
+
+export type GuardianBrief = {
+	id: number,
+	name: string,
+	/**  From the tagging wizard; None until the guardian is tagged. */
+	motivation: MotivationType | null,
 };
 
 /**  What staff type about a guardian. */
@@ -421,6 +453,24 @@ export type PackageInput = {
 	purchasedOn: string,
 	validFrom: string,
 	validUntil: string,
+	/**  Who sold it: a renewal is written on the family timeline in their name. */
+	soldBy: number,
+	/**  Why the sale may go against the school's prepaid rules; required when it does. */
+	ruleOverride: string | null,
+};
+
+export type Person = {
+	id: number,
+	name: string,
+};
+
+export type PrepaidRules = {
+	/**  The most purchased hours one package may hold (bonus hours are not prepaid). */
+	maxPackageHours: number | null,
+	/**  The longest validity of one package, in calendar months. */
+	maxPackageMonths: number | null,
+	/**  Renew only once a student has at most this many hours left in the course. */
+	earliestRenewalHours: number | null,
 };
 
 export type Question = {
@@ -452,6 +502,43 @@ export type Reason = {
 
 export type Relationship = "mother" | "father" | "grandmother" | "grandfather" | "other";
 
+export type RenewalDashboard = {
+	/**
+	 *  Renewals falling due by the end of this month: those still open on the worklist and
+	 *  those renewed or declined since the month began.
+	 */
+	dueThisMonth: number,
+	renewedThisMonth: number,
+	/**  Renewed as a share of due, rounded; None when nothing is due. */
+	renewedPercent: number | null,
+	/**  Open renewals at high risk. */
+	atRisk: number,
+	/**  Open renewals whose hours have already run out or ended. */
+	overdue: number,
+};
+
+export type RenewalStatus = "to_contact" | "contacted" | "meeting_scheduled" | "renewed" | 
+/**  Comes back onto the list on the day it was postponed to. */
+"postponed" | "declined";
+
+export type Risk = {
+	/**  0–100; orders the worklist. */
+	score: number,
+	level: RiskLevel,
+	/**  Strongest first. */
+	reasons: RiskReason[],
+};
+
+export type RiskLevel = "high" | "medium" | "low";
+
+export type RiskReason = {
+	signal: RiskSignal,
+	points: number,
+	text: Bilingual,
+};
+
+export type RiskSignal = "on_credit" | "ran_out" | "expired" | "low_hours" | "expiring" | "attendance_fell" | "absences" | "no_contact" | "complaints";
+
 export type RollCall = {
 	classId: number,
 	startsAt: string,
@@ -459,6 +546,14 @@ export type RollCall = {
 	teacherId: number,
 	marks: Mark[],
 };
+
+/**  A rule a proposed sale goes against, named and explained. */
+export type RuleBreach = {
+	rule: RuleKind,
+	text: Bilingual,
+};
+
+export type RuleKind = "max_hours" | "max_months" | "earliest_renewal";
 
 export type SearchHit = {
 	kind: SearchKind,
@@ -505,6 +600,25 @@ export type Statement = {
 	guardianNames: string[],
 	on: string,
 	accounts: Account[],
+};
+
+export type StatusInput = {
+	studentId: number,
+	courseId: number,
+	status: RenewalStatus,
+	/**  Required for `meeting_scheduled`. */
+	meetingAt: string | null,
+	/**  Required for `postponed`; a day after today. */
+	postponedUntil: string | null,
+	/**  Required for `declined`; `other` also needs the text. */
+	declinedReason: DeclineReason | null,
+	declinedText: string | null,
+	/**  Required for `renewed`: the package the family bought. */
+	renewedPackageId: number | null,
+	authorId: number,
+	/**  How the family was reached, for the timeline note. */
+	channel: ContactChannel,
+	comment: string | null,
 };
 
 export type Student = {
@@ -581,7 +695,13 @@ export type TagTarget = {
 };
 
 /**  What a field failed on. Serialized in snake_case; the UI shows `err_<code>`. */
-export type ValidationCode = "required" | "too_long" | "invalid_phone" | "invalid_email" | "invalid_wechat" | "date_in_future" | "date_too_old" | "guardian_required" | "guardian_not_in_family" | "student_not_in_family" | "duplicate_guardian" | "staff_archived" | "hours_out_of_range" | "not_half_hours" | "ends_before_start" | "unknown_currency" | "before_enrollment" | "no_hours_left" | "invalid_time" | "not_enough_hours" | "not_same_family" | "cannot_reverse" | "private_class_of_one" | "duplicate_student" | "unknown_answer" | "one_answer_only" | "same_as_primary" | "duplicate_tag" | "wording_flagged" | "package_ended";
+export type ValidationCode = "required" | "too_long" | "invalid_phone" | "invalid_email" | "invalid_wechat" | "date_in_future" | "date_too_old" | "guardian_required" | "guardian_not_in_family" | "student_not_in_family" | "duplicate_guardian" | "staff_archived" | "hours_out_of_range" | "not_half_hours" | "ends_before_start" | "unknown_currency" | "before_enrollment" | "no_hours_left" | "invalid_time" | "not_enough_hours" | "not_same_family" | "cannot_reverse" | "private_class_of_one" | "duplicate_student" | "unknown_answer" | "one_answer_only" | "same_as_primary" | "duplicate_tag" | "wording_flagged" | "package_ended" | 
+/**  A date that must come after today. */
+"not_in_future" | 
+/**  A renewal must name a package sold after the one being renewed. */
+"not_newer_package" | 
+/**  A sale against the school's prepaid rules needs a written reason. */
+"rule_override_reason_required";
 
 export type WarningKind = 
 /**  Remaining hours at or below the school's threshold. */
@@ -602,6 +722,43 @@ export type Weights = {
 export type WordingFlag = {
 	word: string,
 	suggestion: Bilingual,
+};
+
+export type WorklistFilter = {
+	motivation: MotivationType | null,
+	courseId: number | null,
+	teacherId: number | null,
+	/**
+	 *  None: everyone still to be talked to, postponed families whose day has come included.
+	 *  `postponed` or `declined` show those families instead.
+	 */
+	status: RenewalStatus | null,
+	risk: RiskLevel | null,
+	tagId: number | null,
+};
+
+export type WorklistRow = {
+	studentId: number,
+	studentName: string,
+	familyId: number,
+	familyName: string,
+	courseId: number,
+	courseName: string,
+	teachers: Person[],
+	guardians: GuardianBrief[],
+	/**  Tags of the student and of the student's guardians. */
+	tagIds: number[],
+	hoursLeft: number | null,
+	/**  The last day hours are valid; for an ended package, the day it ended. */
+	expiresOn: string | null,
+	/**  Share of lessons attended in the last 4 weeks, and in the 8 weeks before. */
+	attendanceRecent: number | null,
+	attendanceBefore: number | null,
+	absenceStreak: number,
+	daysSinceContact: number | null,
+	complaints: number,
+	risk: Risk,
+	cycle: CycleState,
 };
 
 /* Tauri Specta runtime */
