@@ -15,6 +15,8 @@ pub struct Signals {
     pub threshold: f64,
     /// The last day the student's hours are valid, when some are.
     pub covered_until: Option<NaiveDate>,
+    /// The school's "ends soon" window, in days.
+    pub expiring_within: i64,
     /// The newest package that has ended, and the hours it still held then.
     pub ended: Option<(NaiveDate, f64)>,
     /// Share of lessons attended in the last 4 weeks and in the 8 before, with how many
@@ -110,8 +112,10 @@ pub fn assess(s: &Signals, today: NaiveDate) -> Risk {
             format!("仅剩 {} 课时", hours(h)),
         );
     }
-    if let Some(until) = s.covered_until.filter(|_| h > 0.0) {
-        let days = (until - today).num_days();
+    let ends_in = s
+        .covered_until
+        .map(|until| (until, (until - today).num_days()));
+    if let Some((until, days)) = ends_in.filter(|&(_, d)| h > 0.0 && d <= s.expiring_within) {
         add(
             RiskSignal::Expiring,
             if days <= 7 { 20 } else { 10 },
@@ -201,15 +205,22 @@ mod tests {
             hours_left: 20.0,
             threshold: 4.0,
             covered_until: Some("2027-03-01".parse().unwrap()),
+            expiring_within: 30,
             days_since_contact: Some(3),
             ..Default::default()
         }
     }
 
     #[test]
-    fn a_calm_account_has_no_reasons_beyond_its_expiry() {
+    fn a_calm_account_has_no_reasons_until_its_package_nears_its_end() {
         let r = assess(&calm(), today());
-        assert_eq!(r.level, RiskLevel::Low);
+        assert_eq!((r.score, r.level), (0, RiskLevel::Low));
+        assert!(r.reasons.is_empty(), "{r:?}");
+        let ending = Signals {
+            covered_until: Some("2026-12-22".parse().unwrap()),
+            ..calm()
+        };
+        let r = assess(&ending, today());
         assert_eq!(r.reasons.len(), 1, "{r:?}");
         assert_eq!(r.reasons[0].signal, RiskSignal::Expiring);
     }

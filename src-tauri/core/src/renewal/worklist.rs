@@ -13,7 +13,7 @@ use super::{CycleState, RenewalStatus};
 use crate::error::Result;
 use crate::hours::{from_halves, to_halves};
 use crate::ledger::BALANCE_ON;
-use crate::settings;
+use crate::settings::{self, ClassHourPolicy};
 use crate::tagging::MotivationType;
 
 /// Accounts that ran out or ended longer ago than this have left; they belong to a win-back
@@ -166,7 +166,7 @@ pub fn worklist(
             today + Days::new(1),
             day(182),
         ],
-        |r| read_row(r, policy.low_hours_threshold, today),
+        |r| read_row(r, &policy, today),
     )?;
     let mut out = Vec::new();
     for row in rows {
@@ -217,7 +217,7 @@ fn share(ok: Option<i64>, n: Option<i64>) -> Option<(f64, u32)> {
     }
 }
 
-fn read_row(r: &Row, threshold: f64, today: NaiveDate) -> rusqlite::Result<WorklistRow> {
+fn read_row(r: &Row, policy: &ClassHourPolicy, today: NaiveDate) -> rusqlite::Result<WorklistRow> {
     let hours_left = from_halves(r.get(6)?);
     let covered_until: Option<NaiveDate> = r.get(7)?;
     let ended = r.get::<_, Option<String>>(8)?.and_then(|s| {
@@ -231,8 +231,9 @@ fn read_row(r: &Row, threshold: f64, today: NaiveDate) -> rusqlite::Result<Workl
     teachers.dedup_by_key(|p| p.id);
     let signals = Signals {
         hours_left,
-        threshold,
+        threshold: policy.low_hours_threshold,
         covered_until,
+        expiring_within: policy.expiring_within_days.into(),
         ended,
         recent,
         before,

@@ -66,7 +66,10 @@ const VALIDATION: ValidationCode[] = [
 	'same_as_primary',
 	'duplicate_tag',
 	'wording_flagged',
-	'package_ended'
+	'package_ended',
+	'not_in_future',
+	'not_newer_package',
+	'rule_override_reason_required'
 ];
 const OPEN: OpenFailureCode[] = ['already_open', 'newer_schema', 'not_encore', 'damaged', 'unreadable'];
 

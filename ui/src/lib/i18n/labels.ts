@@ -129,7 +129,10 @@ export function validationMessage(code: ValidationCode): string {
 		same_as_primary: m.err_same_as_primary,
 		duplicate_tag: m.err_duplicate_tag,
 		wording_flagged: m.err_wording_flagged,
-		package_ended: m.err_package_ended
+		package_ended: m.err_package_ended,
+		not_in_future: m.err_not_in_future,
+		not_newer_package: m.err_not_newer_package,
+		rule_override_reason_required: m.err_rule_override_reason_required
 	}[code]();
 }
 
