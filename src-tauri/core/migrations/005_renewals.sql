@@ -1,6 +1,6 @@
 -- The renewal desk: one renewal cycle per student, course and package, from "to contact" to
--- an outcome; the prepaid-rule override a sale was made under; which notes Encore wrote
--- itself; and the indexes the worklist's single pass reads.
+-- an outcome; the prepaid-rule override a sale was made under; and which notes Encore wrote
+-- itself.
 
 CREATE TABLE renewal_cycle (
     id                 INTEGER PRIMARY KEY,
@@ -33,6 +33,3 @@ ALTER TABLE package ADD COLUMN rule_override TEXT;
 -- Notes Encore wrote on a status change. Only those that record a conversation count as
 -- contact with the family.
 ALTER TABLE note ADD COLUMN automatic INTEGER NOT NULL DEFAULT 0;
-
--- The worklist reads the last twelve weeks of roll calls by date.
-CREATE INDEX lesson_session_start ON lesson_session (starts_at);
