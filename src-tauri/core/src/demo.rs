@@ -6,6 +6,7 @@
 mod class_hours;
 mod motivation;
 mod renewal;
+mod scripts;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::Transaction;
@@ -225,6 +226,7 @@ pub fn generate(
     let hours = class_hours::generate(tx, &mut rng, &staff_ids, &pupils, now)?;
     motivation::generate(tx, seed, staff_ids[0], now)?;
     renewal::generate(tx, staff_ids[0], now)?;
+    scripts::generate(tx, &mut rng, now)?;
     summary.courses = hours.courses;
     summary.classes = hours.classes;
     summary.packages = hours.packages;

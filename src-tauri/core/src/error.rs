@@ -44,6 +44,14 @@ pub enum ValidationCode {
     NotNewerPackage,
     /// A sale against the school's prepaid rules needs a written reason.
     RuleOverrideReasonRequired,
+    /// A file name with folders, `..`, or a name Windows reserves (CON, NUL…).
+    UnsafeFileName,
+    /// Not a photo or video Encore can keep (by extension and by content).
+    NotMedia,
+    FileTooLarge,
+    FileUnreadable,
+    /// A level range whose lowest level is above its highest.
+    LevelRange,
 }
 
 /// A write that the current state forbids.
@@ -70,6 +78,8 @@ pub enum Entity {
     Package,
     LedgerEntry,
     Tag,
+    Achievement,
+    Opportunity,
 }
 
 #[derive(Debug, thiserror::Error)]

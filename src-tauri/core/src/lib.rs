@@ -41,6 +41,7 @@ macro_rules! text_enum {
     };
 }
 
+pub mod achievement;
 mod archive;
 pub mod attendance;
 pub mod bilingual;
@@ -54,10 +55,13 @@ pub mod field;
 pub mod guardian;
 pub mod hours;
 pub mod ledger;
+pub mod media;
 pub mod note;
+pub mod opportunity;
 pub mod package;
 pub mod renewal;
 pub mod romanize;
+pub mod script;
 pub mod search;
 pub mod settings;
 pub mod staff;

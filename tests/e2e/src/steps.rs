@@ -1,6 +1,8 @@
 //! Steps a user takes, shared by the suites: fill a row's field, pick an option, add staff,
 //! enter a household.
 
+use std::time::{Duration, Instant};
+
 use thirtyfour::prelude::*;
 
 use crate::{testid, App};
@@ -83,4 +85,23 @@ pub async fn enter_family(app: &App, name: &str, guardians: &[(&str, &str)], chi
     }
     app.click("save-family").await;
     app.wait_text("family-title", name).await;
+}
+
+/// Waits until one of the elements `id` contains `needle`; returns its index and text.
+pub async fn wait_any(app: &App, id: &str, needle: &str) -> (usize, String) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let all = app.driver().find_all(By::Css(testid(id))).await.unwrap();
+        for (i, el) in all.iter().enumerate() {
+            if let Ok(text) = el.text().await {
+                if text.contains(needle) {
+                    return (i, text);
+                }
+            }
+        }
+        if Instant::now() > deadline {
+            return app.fail(&format!("no {id} contains {needle:?}")).await;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }

@@ -3,30 +3,8 @@
 //! list and appears on the family's timeline; the reasons follow the language switch; the
 //! printed list carries its header.
 
-use std::time::{Duration, Instant};
-
-use encore_e2e::steps::{choose, count, nth};
-use encore_e2e::thirtyfour::prelude::*;
-use encore_e2e::{testid, App, LaunchOptions};
-
-/// Waits until one of the elements `id` contains `needle`; returns its index and text.
-async fn wait_any(app: &App, id: &str, needle: &str) -> (usize, String) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let all = app.driver().find_all(By::Css(testid(id))).await.unwrap();
-        for (i, el) in all.iter().enumerate() {
-            if let Ok(text) = el.text().await {
-                if text.contains(needle) {
-                    return (i, text);
-                }
-            }
-        }
-        if Instant::now() > deadline {
-            return app.fail(&format!("no {id} contains {needle:?}")).await;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
+use encore_e2e::steps::{choose, count, nth, wait_any};
+use encore_e2e::{App, LaunchOptions};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_renewal_postponed_from_the_desk_leaves_the_list_and_lands_on_the_timeline() {

@@ -184,6 +184,19 @@ pub mod hours {
             from: &str,
             until: &str,
         ) -> Result<i64, Error> {
+            self.try_sell_for(kid, hours, bonus, 3600.0, from, until)
+        }
+
+        /// A package at a given price (the other helpers charge 3,600 whatever the size).
+        pub fn try_sell_for(
+            &self,
+            kid: usize,
+            hours: f64,
+            bonus: f64,
+            price: f64,
+            from: &str,
+            until: &str,
+        ) -> Result<i64, Error> {
             self.db.with_tx(|tx| {
                 package::sell(
                     tx,
@@ -192,7 +205,7 @@ pub mod hours {
                         course_id: self.course,
                         purchased_hours: hours,
                         bonus_hours: bonus,
-                        price: 3600.0,
+                        price,
                         currency: "CNY".into(),
                         purchased_on: day(from),
                         valid_from: day(from),
