@@ -63,6 +63,21 @@ const COMMANDS: &[&str] = &[
     "get_prepaid_rules",
     "set_prepaid_rules",
     "check_package_rules",
+    "list_achievements",
+    "save_achievement",
+    "delete_achievement",
+    "attach_media",
+    "media_preview",
+    "list_opportunities",
+    "save_opportunity",
+    "archive_opportunity",
+    "list_term_plans",
+    "set_term_plan",
+    "get_script_template",
+    "save_script_template",
+    "restore_script_template",
+    "generate_script",
+    "get_brief",
 ];
 
 fn main() {

@@ -81,6 +81,21 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             renewal::get_prepaid_rules,
             renewal::set_prepaid_rules,
             renewal::check_package_rules,
+            script::list_achievements,
+            script::save_achievement,
+            script::delete_achievement,
+            script::attach_media,
+            script::media_preview,
+            script::list_opportunities,
+            script::save_opportunity,
+            script::archive_opportunity,
+            script::list_term_plans,
+            script::set_term_plan,
+            script::get_script_template,
+            script::save_script_template,
+            script::restore_script_template,
+            script::generate_script,
+            script::get_brief,
         ])
         .constant("CURRENCIES", encore_core::package::CURRENCIES)
         // Ids are SQLite rowids, far below 2^53.
@@ -114,6 +129,7 @@ pub fn run() {
     };
     let builder = specta_builder();
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             let data_dir = app.path().app_data_dir()?;

@@ -61,7 +61,8 @@ pub fn check_name(name: &str) -> Result<String> {
     Ok(name.to_string())
 }
 
-fn media_type_of(name: &str) -> Option<(MediaType, String)> {
+/// The kind of file a name stands for, and its lower-cased extension.
+pub fn media_type_of(name: &str) -> Option<(MediaType, String)> {
     let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
     let kind = match ext.as_str() {
         "jpg" | "jpeg" | "png" | "gif" | "webp" => MediaType::Image,

@@ -9,6 +9,7 @@ pub mod guardian;
 pub mod note;
 pub mod package;
 pub mod renewal;
+pub mod script;
 pub mod search;
 pub mod staff;
 pub mod student;

@@ -75,6 +75,27 @@ export const commands = {
 	setPrepaidRules: (rules: PrepaidRules) => typedError<null, AppError>(__TAURI_INVOKE("set_prepaid_rules", { rules })),
 	/**  The prepaid rules a sale would go against, for the sell form to show before saving. */
 	checkPackageRules: (input: PackageInput) => typedError<RuleBreach[], AppError>(__TAURI_INVOKE("check_package_rules", { input })),
+	listAchievements: (studentId: number) => typedError<Achievement[], AppError>(__TAURI_INVOKE("list_achievements", { studentId })),
+	saveAchievement: (id: number | null, input: AchievementInput) => typedError<Achievement, AppError>(__TAURI_INVOKE("save_achievement", { id, input })),
+	deleteAchievement: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_achievement", { id })),
+	/**
+	 *  Asks for a photo or video in the system's file dialog and keeps a copy of it. None when the
+	 *  user cancels.
+	 */
+	attachMedia: (achievementId: number) => typedError<Media | null, AppError>(__TAURI_INVOKE("attach_media", { achievementId })),
+	/**  A photo as a `data:` URL for its thumbnail; None for videos and missing files. */
+	mediaPreview: (storedName: string) => typedError<string | null, AppError>(__TAURI_INVOKE("media_preview", { storedName })),
+	listOpportunities: () => typedError<Opportunity[], AppError>(__TAURI_INVOKE("list_opportunities")),
+	saveOpportunity: (id: number | null, input: OpportunityInput) => typedError<Opportunity, AppError>(__TAURI_INVOKE("save_opportunity", { id, input })),
+	archiveOpportunity: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("archive_opportunity", { id })),
+	listTermPlans: () => typedError<TermPlan[], AppError>(__TAURI_INVOKE("list_term_plans")),
+	setTermPlan: (courseId: number, level: string, body: string) => typedError<null, AppError>(__TAURI_INVOKE("set_term_plan", { courseId, level, body })),
+	getScriptTemplate: (motivation: MotivationType, goal: ScriptGoal, locale: Locale) => typedError<Template, AppError>(__TAURI_INVOKE("get_script_template", { motivation, goal, locale })),
+	/**  Stores the school's text; a text that does not parse is not stored and its problem returned. */
+	saveScriptTemplate: (motivation: MotivationType, goal: ScriptGoal, locale: Locale, body: string) => typedError<TemplateProblem | null, AppError>(__TAURI_INVOKE("save_script_template", { motivation, goal, locale, body })),
+	restoreScriptTemplate: (motivation: MotivationType, goal: ScriptGoal, locale: Locale) => typedError<Template, AppError>(__TAURI_INVOKE("restore_script_template", { motivation, goal, locale })),
+	generateScript: (request: ScriptRequest) => typedError<Script, AppError>(__TAURI_INVOKE("generate_script", { request })),
+	getBrief: (familyId: number, locale: Locale) => typedError<Brief, AppError>(__TAURI_INVOKE("get_brief", { familyId, locale })),
 };
 
 /* Constants */
@@ -93,6 +114,28 @@ export type Account = {
 	/**  Lesson hours no package has covered yet. */
 	onCredit: number | null,
 };
+
+export type Achievement = {
+	id: number,
+	studentId: number,
+	kind: AchievementKind,
+	title: string,
+	result: string | null,
+	occurredOn: string,
+	description: string | null,
+	media: Media[],
+};
+
+export type AchievementInput = {
+	studentId: number,
+	kind: AchievementKind,
+	title: string,
+	result: string | null,
+	occurredOn: string,
+	description: string | null,
+};
+
+export type AchievementKind = "performance" | "competition" | "grading" | "certificate" | "milestone";
 
 /**
  *  A manual change to one package: a correction (±), a refund (−) or a transfer (−) to a
@@ -140,6 +183,49 @@ export type AttendanceStatus = "present" | "late" | "excused" | "unexcused" | "m
 export type Bilingual = {
 	en: string,
 	"zh-CN": string,
+};
+
+export type Brief = {
+	schoolName: string | null,
+	familyId: number,
+	familyName: string,
+	on: string,
+	locale: Locale,
+	guardians: BriefGuardian[],
+	children: BriefChild[],
+	/**  The renewal script for the child with the fewest hours left; None without any hours. */
+	script: Script | null,
+};
+
+export type BriefChild = {
+	studentId: number,
+	name: string,
+	courses: BriefCourse[],
+	achievements: Achievement[],
+	/**  Upcoming events that fit the child's courses and level, soonest first. */
+	opportunities: Opportunity[],
+};
+
+export type BriefCourse = {
+	courseId: number,
+	courseName: string,
+	teacher: string | null,
+	/**  Lessons marked and attended since the term began. */
+	lessons: number,
+	attended: number,
+	bought: number | null,
+	used: number | null,
+	left: number | null,
+	expiresOn: string | null,
+};
+
+export type BriefGuardian = {
+	id: number,
+	name: string,
+	motivation: MotivationType | null,
+	/**  The type in the brief's language. */
+	motivationWords: string | null,
+	talkingPoints: string[],
 };
 
 export type Class = {
@@ -231,7 +317,7 @@ export type CycleState = {
 export type DeclineReason = "results" | "schedule" | "price" | "lost_interest" | "moving" | "other_school" | "other";
 
 /**  Which kind of record was missing. */
-export type Entity = "family" | "guardian" | "student" | "note" | "staff" | "course" | "class" | "package" | "ledger_entry" | "tag";
+export type Entity = "family" | "guardian" | "student" | "note" | "staff" | "course" | "class" | "package" | "ledger_entry" | "tag" | "achievement" | "opportunity";
 
 export type EntryKind = "purchase" | "bonus" | "lesson" | "correction" | "refund" | "transfer_out" | "transfer_in" | 
 /**  Derived: hours left in a package when its validity ended. */
@@ -351,6 +437,18 @@ export type Mark = {
 	allowNegative: boolean,
 };
 
+export type Media = {
+	id: number,
+	achievementId: number,
+	/**  The file's name inside the media folder. */
+	storedName: string,
+	originalName: string,
+	mediaType: MediaType,
+	bytes: number,
+};
+
+export type MediaType = "image" | "video";
+
 /**  A guardian's current motivation tag. */
 export type Motivation = {
 	primary: MotivationType,
@@ -425,6 +523,32 @@ export type NoteKind = "enrollment_talk" | "progress_update" | "renewal_talk" | 
 /**  The stable code the UI translates (`err_open_<code>`). */
 export type OpenFailureCode = "already_open" | "newer_schema" | "not_encore" | "damaged" | "unreadable";
 
+export type Opportunity = {
+	id: number,
+	kind: OpportunityKind,
+	title: string,
+	happensOn: string,
+	courseId: number | null,
+	courseName: string | null,
+	levelMin: string | null,
+	levelMax: string | null,
+	description: string | null,
+};
+
+export type OpportunityInput = {
+	kind: OpportunityKind,
+	title: string,
+	happensOn: string,
+	/**  None: open to every course. */
+	courseId: number | null,
+	/**  One of the skill levels (beginner, intermediate, advanced); None: no bound. */
+	levelMin: string | null,
+	levelMax: string | null,
+	description: string | null,
+};
+
+export type OpportunityKind = "competition" | "recital" | "exam" | "camp" | "showcase";
+
 export type PackageBalance = {
 	id: number,
 	purchased: number | null,
@@ -472,6 +596,14 @@ export type PrepaidRules = {
 	/**  Renew only once a student has at most this many hours left in the course. */
 	earliestRenewalHours: number | null,
 };
+
+export type ProblemKind = 
+/**  The text is not a valid template (an unclosed tag, a stray `{%`…). */
+"syntax" | 
+/**  A name the record does not provide, e.g. a misspelt `{{ studnet.name }}`. */
+"unknown_name" | 
+/**  Rendering took too many steps: a loop that never ends, or one far too big. */
+"too_long" | "other";
 
 export type Question = {
 	id: string,
@@ -554,6 +686,43 @@ export type RuleBreach = {
 };
 
 export type RuleKind = "max_hours" | "max_months" | "earliest_renewal";
+
+export type Script = {
+	studentId: number,
+	courseId: number,
+	guardianId: number,
+	/**
+	 *  The guardian's type from the wizard; `tagged` is false when none was recorded and the
+	 *  script fell back to interest & growth.
+	 */
+	motivation: MotivationType,
+	tagged: boolean,
+	goal: ScriptGoal,
+	locale: Locale,
+	/**  The script, or None when the template has a problem. */
+	text: string | null,
+	problem: TemplateProblem | null,
+};
+
+export type ScriptGoal = "renew" | 
+/**  Turn a trial lesson into an enrollment. */
+"trial" | 
+/**  More hours, a bigger package. */
+"upsell" | 
+/**  Another course. */
+"cross_sell" | "progress" | "feedback";
+
+export type ScriptRequest = {
+	studentId: number,
+	/**  None: the course the student was most recently active in. */
+	courseId: number | null,
+	/**  None: the first of the student's guardians tagged by the wizard, else the first. */
+	guardianId: number | null,
+	goal: ScriptGoal,
+	locale: Locale,
+	/**  Try a template text instead of the stored one (the editor's live preview). */
+	template: string | null,
+};
 
 export type SearchHit = {
 	kind: SearchKind,
@@ -694,6 +863,30 @@ export type TagTarget = {
 	studentId: number | null,
 };
 
+export type Template = {
+	motivation: MotivationType,
+	goal: ScriptGoal,
+	locale: Locale,
+	body: string,
+	/**  False while it is the text Encore ships. */
+	edited: boolean,
+};
+
+/**  Why a template could not be used, and where. */
+export type TemplateProblem = {
+	kind: ProblemKind,
+	/**  1-based line in the template, when the engine knows it. */
+	line: number | null,
+	/**  The engine's own words (English), for the curious. */
+	detail: string,
+};
+
+export type TermPlan = {
+	courseId: number,
+	level: string,
+	body: string,
+};
+
 /**  What a field failed on. Serialized in snake_case; the UI shows `err_<code>`. */
 export type ValidationCode = "required" | "too_long" | "invalid_phone" | "invalid_email" | "invalid_wechat" | "date_in_future" | "date_too_old" | "guardian_required" | "guardian_not_in_family" | "student_not_in_family" | "duplicate_guardian" | "staff_archived" | "hours_out_of_range" | "not_half_hours" | "ends_before_start" | "unknown_currency" | "before_enrollment" | "no_hours_left" | "invalid_time" | "not_enough_hours" | "not_same_family" | "cannot_reverse" | "private_class_of_one" | "duplicate_student" | "unknown_answer" | "one_answer_only" | "same_as_primary" | "duplicate_tag" | "wording_flagged" | "package_ended" | 
 /**  A date that must come after today. */
@@ -701,7 +894,13 @@ export type ValidationCode = "required" | "too_long" | "invalid_phone" | "invali
 /**  A renewal must name a package sold after the one being renewed. */
 "not_newer_package" | 
 /**  A sale against the school's prepaid rules needs a written reason. */
-"rule_override_reason_required";
+"rule_override_reason_required" | 
+/**  A file name with folders, `..`, or a name Windows reserves (CON, NUL…). */
+"unsafe_file_name" | 
+/**  Not a photo or video Encore can keep (by extension and by content). */
+"not_media" | "file_too_large" | "file_unreadable" | 
+/**  A level range whose lowest level is above its highest. */
+"level_range";
 
 export type WarningKind = 
 /**  Remaining hours at or below the school's threshold. */
