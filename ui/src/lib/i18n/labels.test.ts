@@ -69,7 +69,12 @@ const VALIDATION: ValidationCode[] = [
 	'package_ended',
 	'not_in_future',
 	'not_newer_package',
-	'rule_override_reason_required'
+	'rule_override_reason_required',
+	'unsafe_file_name',
+	'not_media',
+	'file_too_large',
+	'file_unreadable',
+	'level_range'
 ];
 const OPEN: OpenFailureCode[] = ['already_open', 'newer_schema', 'not_encore', 'damaged', 'unreadable'];
 

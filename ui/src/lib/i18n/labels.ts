@@ -132,7 +132,12 @@ export function validationMessage(code: ValidationCode): string {
 		package_ended: m.err_package_ended,
 		not_in_future: m.err_not_in_future,
 		not_newer_package: m.err_not_newer_package,
-		rule_override_reason_required: m.err_rule_override_reason_required
+		rule_override_reason_required: m.err_rule_override_reason_required,
+		unsafe_file_name: m.err_unsafe_file_name,
+		not_media: m.err_not_media,
+		file_too_large: m.err_file_too_large,
+		file_unreadable: m.err_file_unreadable,
+		level_range: m.err_level_range
 	}[code]();
 }
 
