@@ -1,10 +1,17 @@
 //! encore-cli: headless commands over encore-core, for automation and support.
+//! Exit codes: 0 success, 1 a user error (message on stderr), 2 an internal error.
+
+mod lookup;
+mod output;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::Utc;
-use clap::{Parser, Subcommand};
+use chrono::{Local, Utc};
+use clap::{Parser, Subcommand, ValueEnum};
+use encore_core::renewal::{self, WorklistFilter};
+use encore_core::script::{self, ScriptGoal, ScriptRequest};
+use encore_core::settings::{self, Locale};
 use encore_core::{demo, Db};
 
 #[derive(Parser)]
@@ -21,6 +28,23 @@ struct Cli {
     command: Command,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum Lang {
+    En,
+    #[value(name = "zh-CN")]
+    ZhCn,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Goal {
+    Renew,
+    Trial,
+    Upsell,
+    CrossSell,
+    Progress,
+    Feedback,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Fill an empty database with the seeded demo school.
@@ -32,53 +56,136 @@ enum Command {
         #[arg(long, default_value_t = demo::DEFAULT_SEED)]
         seed: u64,
     },
+    /// Print the renewal worklist: who to talk to now, and why.
+    Renewals {
+        /// Language of the reasons (default: the school's).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+    },
+    /// Print a conversation script for a student.
+    Script {
+        /// The student's ID or name.
+        #[arg(long)]
+        student: String,
+        #[arg(long, value_enum, default_value = "renew")]
+        goal: Goal,
+        /// Language of the script (default: the school's).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+    },
+}
+
+/// Why a command failed: the user's doing (exit 1) or Encore's (exit 2).
+pub enum Failure {
+    User(String),
+    Internal(String),
+}
+
+impl From<encore_core::Error> for Failure {
+    fn from(e: encore_core::Error) -> Self {
+        match e {
+            encore_core::Error::Sqlite(e) => Failure::Internal(e.to_string()),
+            other => Failure::User(other.to_string()),
+        }
+    }
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let Some(path) = cli.db else {
-        eprintln!("encore-cli: name the database with --db PATH or ENCORE_DB");
-        return ExitCode::from(2);
-    };
-    let db = match Db::open(&path, Utc::now()) {
-        Ok(db) => db,
-        Err(err) => {
-            eprintln!("encore-cli: cannot open {}: {err}", path.display());
-            return ExitCode::FAILURE;
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::User(message)) => {
+            eprintln!("encore-cli: {message}");
+            ExitCode::from(1)
         }
+        Err(Failure::Internal(message)) => {
+            eprintln!("encore-cli: internal error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let Some(path) = cli.db else {
+        return Err(Failure::User(
+            "name the database with --db PATH or ENCORE_DB".into(),
+        ));
+    };
+    let db = Db::open(&path, Utc::now())
+        .map_err(|err| Failure::User(format!("cannot open {}: {err}", path.display())))?;
+    let today = Local::now().date_naive();
+    let locale = |lang: Option<Lang>| -> Result<Locale, Failure> {
+        Ok(match lang {
+            Some(Lang::En) => Locale::En,
+            Some(Lang::ZhCn) => Locale::ZhCn,
+            None => db.with_conn(settings::locale)?.unwrap_or(Locale::En),
+        })
     };
     match cli.command {
         Command::Demo { families, seed } => {
-            let result = db.with_tx(|tx| {
+            let s = db.with_tx(|tx| {
                 if !encore_core::family::is_empty(tx)? {
                     return Err(encore_core::Error::Conflict {
                         code: encore_core::error::ConflictCode::SchoolNotEmpty,
                     });
                 }
                 demo::generate(tx, seed, families, Utc::now())
-            });
-            match result {
-                Ok(s) => {
-                    println!(
-                        "demo school written to {}: {} staff, {} families, {} students, {} notes, \
-                         {} courses, {} classes, {} packages, {} lessons",
-                        path.display(),
-                        s.staff,
-                        s.families,
-                        s.students,
-                        s.notes,
-                        s.courses,
-                        s.classes,
-                        s.packages,
-                        s.sessions
-                    );
-                    ExitCode::SUCCESS
+            })?;
+            println!(
+                "demo school written to {}: {} staff, {} families, {} students, {} notes, \
+                 {} courses, {} classes, {} packages, {} lessons",
+                path.display(),
+                s.staff,
+                s.families,
+                s.students,
+                s.notes,
+                s.courses,
+                s.classes,
+                s.packages,
+                s.sessions
+            );
+        }
+        Command::Renewals { lang } => {
+            let locale = locale(lang)?;
+            let rows = db.with_conn(|c| renewal::worklist(c, &WorklistFilter::default(), today))?;
+            print!("{}", output::worklist_table(&rows, locale));
+        }
+        Command::Script {
+            student,
+            goal,
+            lang,
+        } => {
+            let locale = locale(lang)?;
+            let student_id = db.with_conn(|c| lookup::student(c, &student))??;
+            let goal = match goal {
+                Goal::Renew => ScriptGoal::Renew,
+                Goal::Trial => ScriptGoal::Trial,
+                Goal::Upsell => ScriptGoal::Upsell,
+                Goal::CrossSell => ScriptGoal::CrossSell,
+                Goal::Progress => ScriptGoal::Progress,
+                Goal::Feedback => ScriptGoal::Feedback,
+            };
+            let request = ScriptRequest {
+                student_id,
+                course_id: None,
+                guardian_id: None,
+                goal,
+                locale,
+                template: None,
+            };
+            let s = db.with_conn(|c| script::generate(c, &request, today))?;
+            match (s.text, s.problem) {
+                (Some(text), _) => println!("{text}"),
+                (None, Some(p)) => {
+                    return Err(Failure::User(format!(
+                        "the {} template has a problem at line {}: {}",
+                        goal.as_str(),
+                        p.line.map_or("?".to_string(), |l| l.to_string()),
+                        p.detail
+                    )))
                 }
-                Err(err) => {
-                    eprintln!("encore-cli: {err}");
-                    ExitCode::FAILURE
-                }
+                (None, None) => return Err(Failure::Internal("no script and no problem".into())),
             }
         }
     }
+    Ok(())
 }
