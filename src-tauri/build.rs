@@ -78,6 +78,14 @@ const COMMANDS: &[&str] = &[
     "restore_script_template",
     "generate_script",
     "get_brief",
+    "save_renewals_pdf",
+    "save_statement_pdf",
+    "save_briefs_pdf",
+    "open_import",
+    "preview_import",
+    "commit_import",
+    "export_list",
+    "cancel_export",
 ];
 
 fn main() {

@@ -2,6 +2,8 @@
 //! keys; SQL text and paths stay in the log, never in the window.
 
 use encore_core::error::{ConflictCode, Entity, ValidationCode};
+use encore_core::export::{ExportError, ExportFailure};
+use encore_core::pdf::PdfError;
 use serde::Serialize;
 use specta::Type;
 
@@ -20,6 +22,10 @@ pub enum AppError {
     Conflict {
         code: ConflictCode,
     },
+    /// An export could not write its file; nothing was left behind.
+    Export {
+        code: ExportFailure,
+    },
     /// Something the user cannot fix by editing the form; details are in the log.
     Internal,
 }
@@ -33,6 +39,28 @@ impl From<encore_core::Error> for AppError {
             E::Conflict { code } => AppError::Conflict { code },
             E::Sqlite(_) => {
                 eprintln!("encore: internal error: {err}");
+                AppError::Internal
+            }
+            // A PDF that could not be written fails the way an export does, in the same words.
+            E::Pdf(PdfError::Write { path, source }) => ExportError::Write { path, source }.into(),
+            E::Pdf(err @ PdfError::Render(_)) => {
+                eprintln!("encore: internal error: {err}");
+                AppError::Internal
+            }
+        }
+    }
+}
+
+impl From<ExportError> for AppError {
+    fn from(err: ExportError) -> Self {
+        match (err.failure(), err) {
+            (Some(code), err) => {
+                eprintln!("encore: export failed: {err}");
+                AppError::Export { code }
+            }
+            (None, ExportError::Read(e)) => e.into(),
+            (None, err) => {
+                eprintln!("encore: export failed: {err}");
                 AppError::Internal
             }
         }

@@ -96,6 +96,14 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             script::restore_script_template,
             script::generate_script,
             script::get_brief,
+            pdf::save_renewals_pdf,
+            pdf::save_statement_pdf,
+            pdf::save_briefs_pdf,
+            import::open_import,
+            import::preview_import,
+            import::commit_import,
+            export::export_list,
+            export::cancel_export,
         ])
         .constant("CURRENCIES", encore_core::package::CURRENCIES)
         // Ids are SQLite rowids, far below 2^53.
@@ -130,6 +138,7 @@ pub fn run() {
     let builder = specta_builder();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .manage(commands::import::OpenRoster::default())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             let data_dir = app.path().app_data_dir()?;
@@ -138,6 +147,7 @@ pub fn run() {
                 open_demo(&store);
             }
             app.manage(store);
+            app.manage(commands::export::ExportCancel::default());
             Ok(())
         })
         .run(tauri::generate_context!())

@@ -32,7 +32,7 @@ impl Store {
         self.db.as_ref().err().copied()
     }
 
-    fn db(&self) -> AppResult<&Db> {
+    pub(crate) fn db(&self) -> AppResult<&Db> {
         // The UI shows the open failure screen and calls nothing else; reaching here is a bug.
         self.db.as_ref().map_err(|_| AppError::Internal)
     }

@@ -30,3 +30,32 @@ fn every_bound_command_is_granted_and_nothing_else() {
         "capabilities/main.json must grant exactly the commands in bindings.ts"
     );
 }
+
+/// build.rs declares the commands Tauri may grant; one missing there is denied at run time.
+#[test]
+fn every_granted_command_is_declared_in_the_build_script() {
+    let build = read("build.rs");
+    let list = build
+        .split("const COMMANDS: &[&str] = &[")
+        .nth(1)
+        .and_then(|rest| rest.split("];").next())
+        .expect("build.rs lists COMMANDS");
+    let declared: BTreeSet<String> = list
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(|name| format!("allow-{}", name.replace('_', "-")))
+        .collect();
+    let capability: serde_json::Value =
+        serde_json::from_str(&read("capabilities/main.json")).unwrap();
+    let granted: BTreeSet<String> = capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        declared, granted,
+        "build.rs COMMANDS and capabilities/main.json must name the same commands"
+    );
+}

@@ -1,15 +1,17 @@
 //! encore-cli: headless commands over encore-core, for automation and support.
 //! Exit codes: 0 success, 1 a user error (message on stderr), 2 an internal error.
 
+mod documents;
+mod import;
 mod lookup;
 mod output;
+mod renewals;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::{Local, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
-use encore_core::renewal::{self, WorklistFilter};
 use encore_core::script::{self, ScriptGoal, ScriptRequest};
 use encore_core::settings::{self, Locale};
 use encore_core::{demo, Db};
@@ -56,11 +58,67 @@ enum Command {
         #[arg(long, default_value_t = demo::DEFAULT_SEED)]
         seed: u64,
     },
-    /// Print the renewal worklist: who to talk to now, and why.
+    /// Print the renewal worklist (who to talk to now, and why), or write it to a file.
     Renewals {
-        /// Language of the reasons (default: the school's).
+        /// Language of the headers and reasons (default: the school's).
         #[arg(long, value_enum)]
         lang: Option<Lang>,
+        /// table (printed), csv (UTF-8 with BOM), xlsx or pdf [default: from --out's
+        /// extension, else table].
+        #[arg(long, value_enum)]
+        format: Option<renewals::ListFormat>,
+        /// The file to write; required for csv, xlsx and pdf.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Sheet size of a PDF.
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: renewals::PaperSize,
+    },
+    /// Import a roster (CSV or Excel): print the counts and every row problem. Any problem
+    /// means nothing is written, unless --skip-invalid.
+    Import {
+        /// The roster file: CSV (UTF-8 or GBK), XLSX or XLS.
+        file: PathBuf,
+        /// Check the file and print what would be imported, writing nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the good rows and leave out the rows with problems.
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Who imports (staff ID or name): packages and notes are written in their name.
+        /// In a school with no staff yet, the name is added as an administrator.
+        #[arg(long)]
+        staff: Option<String>,
+    },
+    /// Write a family's one-page meeting brief to a PDF file.
+    Brief {
+        /// The family's ID, or the name of the family, a guardian or a student.
+        #[arg(long)]
+        family: String,
+        /// The PDF file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Language of the brief (default: the school's).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// Sheet size of the PDF.
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: renewals::PaperSize,
+    },
+    /// Write a student's class-hour statement to a PDF file.
+    Statement {
+        /// The student's ID or name.
+        #[arg(long)]
+        student: String,
+        /// The PDF file to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Language of the statement (default: the school's).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+        /// Sheet size of the PDF.
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: renewals::PaperSize,
     },
     /// Print a conversation script for a student.
     Script {
@@ -85,6 +143,9 @@ impl From<encore_core::Error> for Failure {
     fn from(e: encore_core::Error) -> Self {
         match e {
             encore_core::Error::Sqlite(e) => Failure::Internal(e.to_string()),
+            encore_core::Error::Pdf(e @ encore_core::pdf::PdfError::Render(_)) => {
+                Failure::Internal(e.to_string())
+            }
             other => Failure::User(other.to_string()),
         }
     }
@@ -144,10 +205,62 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 s.sessions
             );
         }
-        Command::Renewals { lang } => {
-            let locale = locale(lang)?;
-            let rows = db.with_conn(|c| renewal::worklist(c, &WorklistFilter::default(), today))?;
-            print!("{}", output::worklist_table(&rows, locale));
+        Command::Renewals {
+            lang,
+            format,
+            out,
+            paper,
+        } => {
+            let request = renewals::Request {
+                format: renewals::ListFormat::resolve(format, out.as_deref()),
+                out,
+                locale: locale(lang)?,
+                paper,
+                today,
+            };
+            renewals::run(&db, request)?;
+        }
+        Command::Import {
+            file,
+            dry_run,
+            skip_invalid,
+            staff,
+        } => import::run(
+            &db,
+            import::Request {
+                file,
+                dry_run,
+                skip_invalid,
+                staff,
+            },
+        )?,
+        Command::Brief {
+            family,
+            out,
+            lang,
+            paper,
+        } => {
+            let request = documents::Request {
+                out,
+                locale: locale(lang)?,
+                paper,
+                today,
+            };
+            documents::brief(&db, &family, request)?;
+        }
+        Command::Statement {
+            student,
+            out,
+            lang,
+            paper,
+        } => {
+            let request = documents::Request {
+                out,
+                locale: locale(lang)?,
+                paper,
+                today,
+            };
+            documents::statement(&db, &student, request)?;
         }
         Command::Script {
             student,

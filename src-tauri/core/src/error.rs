@@ -93,6 +93,9 @@ pub enum Error {
     Conflict { code: ConflictCode },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// A PDF that could not be made or saved.
+    #[error(transparent)]
+    Pdf(#[from] crate::pdf::PdfError),
 }
 
 impl Error {

@@ -4,10 +4,13 @@
 pub mod app;
 pub mod attendance;
 pub mod course;
+pub mod export;
 pub mod family;
 pub mod guardian;
+pub mod import;
 pub mod note;
 pub mod package;
+pub mod pdf;
 pub mod renewal;
 pub mod script;
 pub mod search;

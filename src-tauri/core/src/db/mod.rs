@@ -59,6 +59,20 @@ impl Db {
         Ok(value)
     }
 
+    /// Like `with_tx`, for work with its own error type (an import refused row by row).
+    pub fn with_tx_as<T, E: From<crate::Error>>(
+        &self,
+        f: impl FnOnce(&Transaction) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let mut conn = self.lock();
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(crate::Error::from)?;
+        let value = f(&tx)?;
+        tx.commit().map_err(crate::Error::from)?;
+        Ok(value)
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave a transaction open (rusqlite rolls
         // back on drop), so the connection is still usable.

@@ -15,7 +15,8 @@ import type {
 	AttendanceStatus,
 	CourseFormat,
 	EntryKind,
-	MotivationType
+	MotivationType,
+	ExportFailure
 } from '$lib/ipc';
 
 export const CHANNELS: ContactChannel[] = ['wechat', 'phone', 'sms', 'email', 'in_person'];
@@ -169,7 +170,18 @@ export function errorMessage(error: AppError): string {
 			return m.err_not_found();
 		case 'internal':
 			return m.err_internal();
+		case 'export':
+			return exportFailureMessage(error.code);
 	}
+}
+
+export function exportFailureMessage(code: ExportFailure): string {
+	return {
+		permission_denied: m.export_err_permission_denied,
+		disk_full: m.export_err_disk_full,
+		folder_missing: m.export_err_folder_missing,
+		write_failed: m.export_err_write_failed
+	}[code]();
 }
 
 export const ATTENDANCE: AttendanceStatus[] = ['present', 'late', 'excused', 'unexcused', 'make_up'];
