@@ -35,20 +35,8 @@ pub fn student(conn: &Connection, wanted: &str) -> Result<std::result::Result<i6
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        match found.as_slice() {
-            [] => continue,
-            [(id, _, _)] => return Ok(Ok(*id)),
-            many => {
-                let list = many
-                    .iter()
-                    .map(|(id, name, family)| format!("  {id}\t{name} ({family})"))
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                return Ok(Err(Failure::User(format!(
-                    "{} students match {wanted:?}; name one by its ID:\n{list}",
-                    many.len()
-                ))));
-            }
+        if let Some(picked) = pick(&found, "students", wanted) {
+            return Ok(picked);
         }
     }
     Ok(Err(Failure::User(format!(
@@ -98,23 +86,35 @@ pub fn family(conn: &Connection, wanted: &str) -> Result<std::result::Result<i64
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        match found.as_slice() {
-            [] => continue,
-            [(id, _, _)] => return Ok(Ok(*id)),
-            many => {
-                let list = many
-                    .iter()
-                    .map(|(id, name, members)| format!("  {id}\t{name} ({members})"))
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                return Ok(Err(Failure::User(format!(
-                    "{} families match {wanted:?}; name one by its ID:\n{list}",
-                    many.len()
-                ))));
-            }
+        if let Some(picked) = pick(&found, "families", wanted) {
+            return Ok(picked);
         }
     }
     Ok(Err(Failure::User(format!(
         "no family, guardian or student is named {wanted:?}"
     ))))
+}
+
+/// One match is the answer; several are listed with their IDs so the user can name one; none
+/// means trying the next, looser pattern.
+fn pick(
+    found: &[(i64, String, String)],
+    plural: &str,
+    wanted: &str,
+) -> Option<std::result::Result<i64, Failure>> {
+    match found {
+        [] => None,
+        [(id, _, _)] => Some(Ok(*id)),
+        many => {
+            let list = many
+                .iter()
+                .map(|(id, name, detail)| format!("  {id}\t{name} ({detail})"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            Some(Err(Failure::User(format!(
+                "{} {plural} match {wanted:?}; name one by its ID:\n{list}",
+                many.len()
+            ))))
+        }
+    }
 }

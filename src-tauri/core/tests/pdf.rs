@@ -16,7 +16,7 @@ use encore_core::pdf::{self, Paper};
 use encore_core::renewal::{self, WorklistFilter, WorklistRow};
 use encore_core::script::brief;
 use encore_core::settings::{self, Locale};
-use encore_core::tagging::{self, MotivationInput, MotivationType, Questionnaire};
+use encore_core::tagging::MotivationType;
 use encore_core::{demo, statement};
 
 fn today() -> chrono::NaiveDate {
@@ -63,21 +63,7 @@ fn fixture() -> School {
             .unwrap()
             .guardians[0]
             .guardian_id;
-    s.db.with_tx(|tx| {
-        tagging::record(
-            tx,
-            &Questionnaire::built_in(),
-            &MotivationInput {
-                guardian_id: mother,
-                primary: MotivationType::Future,
-                secondary: None,
-                answers: vec![],
-                tagged_by: s.teacher,
-            },
-            now(),
-        )
-    })
-    .unwrap();
+    tag_guardian(&s.db, mother, MotivationType::Future, s.teacher);
     s
 }
 

@@ -16,7 +16,7 @@ use encore_core::renewal::{
     self, DeclineReason, RenewalStatus, RiskLevel, RiskSignal, StatusInput, WorklistFilter,
     WorklistRow,
 };
-use encore_core::tagging::{self, MotivationInput, MotivationType, Questionnaire};
+use encore_core::tagging::MotivationType;
 
 fn today() -> NaiveDate {
     now().date_naive()
@@ -333,21 +333,7 @@ fn filters_narrow_by_motivation_teacher_risk_and_status() {
             .unwrap()
             .guardians[0]
             .guardian_id;
-    s.db.with_tx(|tx| {
-        tagging::record(
-            tx,
-            &Questionnaire::built_in(),
-            &MotivationInput {
-                guardian_id: mother,
-                primary: MotivationType::Honors,
-                secondary: None,
-                answers: vec![],
-                tagged_by: s.teacher,
-            },
-            now(),
-        )
-    })
-    .unwrap();
+    tag_guardian(&s.db, mother, MotivationType::Honors, s.teacher);
     let by = |f: WorklistFilter| -> Vec<i64> {
         list_on(&s, &f, "2026-11-22")
             .iter()

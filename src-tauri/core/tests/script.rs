@@ -15,7 +15,7 @@ use encore_core::script::brief;
 use encore_core::script::template;
 use encore_core::script::{self, ProblemKind, ScriptGoal, ScriptRequest};
 use encore_core::settings::{self, Locale};
-use encore_core::tagging::{self, MotivationInput, MotivationType, Questionnaire};
+use encore_core::tagging::MotivationType;
 
 /// 张小明 (beginner piano with 陈宇) near the end of his autumn package, with a competition
 /// prize and a recital behind him and a spring competition ahead.
@@ -134,21 +134,7 @@ fn tag_mother(s: &School, m: MotivationType) -> i64 {
             .unwrap()
             .guardians[0]
             .guardian_id;
-    s.db.with_tx(|tx| {
-        tagging::record(
-            tx,
-            &Questionnaire::built_in(),
-            &MotivationInput {
-                guardian_id: mother,
-                primary: m,
-                secondary: None,
-                answers: vec![],
-                tagged_by: s.teacher,
-            },
-            now(),
-        )
-    })
-    .unwrap();
+    tag_guardian(&s.db, mother, m, s.teacher);
     mother
 }
 

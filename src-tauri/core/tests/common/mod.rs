@@ -256,3 +256,28 @@ pub mod hours {
         }
     }
 }
+
+/// Records a guardian's motivation type as staff would at the end of the wizard.
+pub fn tag_guardian(
+    db: &Db,
+    guardian_id: i64,
+    primary: encore_core::tagging::MotivationType,
+    staff_id: i64,
+) {
+    use encore_core::tagging::{self, MotivationInput, Questionnaire};
+    db.with_tx(|tx| {
+        tagging::record(
+            tx,
+            &Questionnaire::built_in(),
+            &MotivationInput {
+                guardian_id,
+                primary,
+                secondary: None,
+                answers: vec![],
+                tagged_by: staff_id,
+            },
+            now(),
+        )
+    })
+    .expect("a fixture motivation is valid");
+}
