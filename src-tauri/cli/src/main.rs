@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use chrono::{Local, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
+use encore_core::db::OpenError;
 use encore_core::script::{self, ScriptGoal, ScriptRequest};
 use encore_core::settings::{self, Locale};
 use encore_core::{demo, Db};
@@ -47,13 +48,44 @@ enum Goal {
     Feedback,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum DemoSize {
+    Small,
+    Medium,
+    Large,
+    Xl,
+    Xxl,
+}
+
+impl DemoSize {
+    /// The demo school has about 1.8 children per family.
+    fn families(self) -> usize {
+        match self {
+            DemoSize::Small => 28,
+            DemoSize::Medium => 165,
+            DemoSize::Large => 440,
+            DemoSize::Xl => 1_370,
+            DemoSize::Xxl => 5_480,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Write a consistent, verified copy of the database to FILE.
+    Backup {
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Fill an empty database with the seeded demo school.
     Demo {
         /// How many families to generate (the app's demo has 36).
         #[arg(long, default_value_t = demo::DEFAULT_FAMILIES)]
         families: usize,
+        /// A school size instead of a family count: small ≈ 50 students, medium ≈ 300,
+        /// large ≈ 800, xl ≈ 2,500, xxl ≈ 10,000.
+        #[arg(long, value_enum, conflicts_with = "families")]
+        size: Option<DemoSize>,
         /// The same seed always gives the same school.
         #[arg(long, default_value_t = demo::DEFAULT_SEED)]
         seed: u64,
@@ -171,8 +203,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             "name the database with --db PATH or ENCORE_DB".into(),
         ));
     };
-    let db = Db::open(&path, Utc::now())
-        .map_err(|err| Failure::User(format!("cannot open {}: {err}", path.display())))?;
+    let db = Db::open(&path, Utc::now()).map_err(|err| match (&err, &cli.command) {
+        (OpenError::AlreadyOpen { .. }, Command::Backup { .. }) => Failure::User(format!(
+            "Encore has {} open, so a copy now could miss what it is writing. Close Encore \
+             and run this again; Encore also copies the file itself before every upgrade.",
+            path.display()
+        )),
+        _ => Failure::User(format!("cannot open {}: {err}", path.display())),
+    })?;
     let today = Local::now().date_naive();
     let locale = |lang: Option<Lang>| -> Result<Locale, Failure> {
         Ok(match lang {
@@ -182,7 +220,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
         })
     };
     match cli.command {
-        Command::Demo { families, seed } => {
+        Command::Backup { out } => {
+            let bytes = db
+                .backup(&out)
+                .map_err(|e| Failure::User(format!("{e} ({})", out.display())))?;
+            println!(
+                "backup written to {} ({} KB), checked with SQLite's integrity check",
+                out.display(),
+                bytes / 1024
+            );
+        }
+        Command::Demo {
+            families,
+            size,
+            seed,
+        } => {
+            let families = size.map_or(families, DemoSize::families);
             let s = db.with_tx(|tx| {
                 if !encore_core::family::is_empty(tx)? {
                     return Err(encore_core::Error::Conflict {

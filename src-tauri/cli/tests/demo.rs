@@ -104,3 +104,51 @@ fn a_script_is_printed_for_a_student_named_by_id_and_ambiguous_names_are_listed(
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn a_backup_is_a_checked_copy_and_is_refused_while_the_file_is_in_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("school.db");
+    let out = cli()
+        .args(["demo", "--size", "small", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let copy = dir.path().join("copy.db");
+    let out = cli()
+        .arg("backup")
+        .arg("--out")
+        .arg(&copy)
+        .env("ENCORE_DB", &db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = cli()
+        .args(["renewals", "--db"])
+        .arg(&copy)
+        .output()
+        .unwrap();
+    assert!(again.status.success(), "the copy opens as a school");
+
+    // Another process holding the file (as the app does) makes the backup a user error.
+    let holder = encore_core::Db::open(&db, chrono::Utc::now()).unwrap();
+    let out = cli()
+        .arg("backup")
+        .arg("--out")
+        .arg(dir.path().join("x.db"))
+        .env("ENCORE_DB", &db)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Close Encore"));
+    drop(holder);
+}

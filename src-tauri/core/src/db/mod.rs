@@ -1,6 +1,7 @@
 //! The one SQLite file. A `Db` owns a single exclusive connection: Encore is the only
 //! writer, and the exclusive lock is what tells a second instance the file is taken.
 
+mod backup;
 mod migrations;
 mod open;
 
@@ -11,6 +12,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use crate::error::Result;
+pub use backup::BackupError;
 pub use migrations::{migrations, migrations_up_to, LATEST_VERSION};
 pub use open::{OpenError, OpenFailureCode, APPLICATION_ID};
 
@@ -38,6 +40,11 @@ impl Db {
             conn: Mutex::new(conn),
             path: None,
         })
+    }
+
+    /// A consistent, verified copy of the whole school at `target`; returns its size.
+    pub fn backup(&self, target: &Path) -> std::result::Result<u64, BackupError> {
+        backup::snapshot(&self.lock(), target)
     }
 
     pub fn path(&self) -> Option<&Path> {
