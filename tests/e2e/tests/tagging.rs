@@ -64,6 +64,15 @@ async fn the_wizard_tags_a_guardian_and_the_family_list_filters_by_it() {
     app.wait_text_contains("family-motivation", "Honors & showcase")
         .await;
     assert_eq!(count(&app, "family-row").await, 1);
+    // The printed list says which families it holds.
+    let header = app
+        .eval("return document.querySelector('[data-testid=print-header]').textContent;")
+        .await;
+    let header = header.as_str().unwrap_or_default();
+    assert!(
+        header.contains("Families") && header.contains("Honors & showcase"),
+        "{header}"
+    );
     choose(&app, &app.wait_testid("tag-filter").await, "m:future").await;
     app.wait_testid_gone("family-row").await;
     app.wait_text("no-match", "Nothing matches this filter.")
