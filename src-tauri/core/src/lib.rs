@@ -61,6 +61,7 @@ pub mod media;
 pub mod note;
 pub mod opportunity;
 pub mod package;
+mod part_file;
 pub mod pdf;
 pub mod renewal;
 pub mod romanize;

@@ -12,6 +12,7 @@ use serde::Serialize;
 use specta::Type;
 
 use crate::error::{Error, Result, ValidationCode as Code};
+use crate::part_file::PartFile;
 
 /// The folder, inside the data folder, that holds every stored file.
 pub const MEDIA_DIR: &str = "media";
@@ -121,15 +122,14 @@ pub fn attach(
     fs::create_dir_all(&dir).map_err(unreadable)?;
     let stored_name = format!("a{achievement_id}-{:016x}.{ext}", fastrand::u64(..));
     let target = dir.join(&stored_name);
-    // Copy under a temporary name, then rename: a half-copied file never has a real name.
-    let partial = dir.join(format!(".{stored_name}.part"));
-    fs::copy(source, &partial)
-        .and_then(|_| fs::File::open(&partial)?.sync_all())
-        .and_then(|_| fs::rename(&partial, &target))
-        .map_err(|e| {
-            let _ = fs::remove_file(&partial);
-            unreadable(e)
-        })?;
+    // A half-copied file never gets a real name.
+    fs::File::open(source)
+        .and_then(|mut from| {
+            let mut part = PartFile::beside(&target)?;
+            std::io::copy(&mut from, part.file())?;
+            part.commit()
+        })
+        .map_err(unreadable)?;
     tx.execute(
         "INSERT INTO achievement_media (achievement_id, stored_name, original_name, media_type,
                                         bytes, created_at)

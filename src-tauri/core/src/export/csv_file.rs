@@ -5,9 +5,9 @@ use std::borrow::Cow;
 use std::io::{self, BufWriter, Write};
 
 use super::error::ExportError;
-use super::part_file::PartFile;
 use super::progress::RowCounter;
 use super::table::{looks_like_formula, Cell, Table};
+use crate::part_file::PartFile;
 
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 

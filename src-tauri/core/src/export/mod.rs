@@ -8,7 +8,6 @@
 mod csv_file;
 mod error;
 mod lists;
-mod part_file;
 mod progress;
 mod roster;
 mod table;
@@ -168,14 +167,15 @@ pub fn write(
     progress: &mut dyn FnMut(ExportProgress),
 ) -> Result<(), ExportError> {
     let mut rows = progress::RowCounter::start(table.rows.len(), cancel, progress);
-    let mut part = part_file::PartFile::beside(target)?;
+    let mut part =
+        crate::part_file::PartFile::beside(target).map_err(|e| ExportError::write(target, e))?;
     match format {
         ExportFormat::Csv => csv_file::write(table, &mut part, &mut rows)?,
         ExportFormat::Xlsx => xlsx_file::write(table, &mut part, &mut rows)?,
     }
     // A Cancel pressed while the workbook was being saved still wins.
     rows.check()?;
-    part.commit()
+    part.commit().map_err(|e| ExportError::write(target, e))
 }
 
 #[cfg(test)]

@@ -7,9 +7,9 @@ use chrono::Datelike;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 
 use super::error::ExportError;
-use super::part_file::PartFile;
 use super::progress::RowCounter;
 use super::table::{looks_like_formula, Cell, Table};
+use crate::part_file::PartFile;
 
 pub(super) fn write(
     table: &Table,

@@ -2,50 +2,24 @@
 //! name, synced, then renamed over it, so the target is either the old file or the whole
 //! new one — never half a PDF.
 
-use std::fs::{self, File, OpenOptions};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
 
 use super::PdfError;
+use crate::part_file::PartFile;
 
 /// Writes `bytes` to `path`, replacing any file there only once all of them are on disk.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), PdfError> {
-    let failed = |source| PdfError::Write {
+    let written = PartFile::beside(path).and_then(|mut part| {
+        part.file().write_all(bytes)?;
+        part.commit()
+    });
+    written.map_err(|source| PdfError::Write {
         path: path.to_path_buf(),
         source,
-    };
-    let temp = temporary_beside(path);
-    let written = (|| {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temp, path)
-    })();
-    if let Err(e) = written {
-        let _ = fs::remove_file(&temp);
-        return Err(failed(e));
-    }
-    // The rename itself lasts only once the folder is synced (not possible on Windows).
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if let Ok(dir) = File::open(dir) {
-            let _ = dir.sync_all();
-        }
-    }
-    Ok(())
-}
-
-fn temporary_beside(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "encore.pdf".into());
-    let nonce = fastrand::u32(..);
-    path.with_file_name(format!(".{name}.{}-{nonce:08x}.part", std::process::id()))
+    })
 }
 
 /// A file name to offer in the save dialog: `renewals-2026-11-22.pdf`,
@@ -71,6 +45,7 @@ pub fn suggested_file_name(kind: &str, name: Option<&str>, today: NaiveDate) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn a_file_is_replaced_whole_and_no_temporary_file_stays() {

@@ -13,7 +13,7 @@ use crate::guardian::Relationship;
 use crate::ledger::{self, EntryKind};
 use crate::opportunity;
 use crate::settings::{self, Locale};
-use crate::student::{self, Student};
+use crate::student::Student;
 
 /// A term without a package to date it from: the last four months.
 const DEFAULT_TERM_DAYS: u64 = 120;
@@ -312,8 +312,4 @@ fn other_course(conn: &Connection, student_id: i64) -> Result<Option<String>> {
             |r| r.get(0),
         )
         .optional()?)
-}
-
-pub(crate) fn load_student(conn: &Connection, id: i64) -> Result<Student> {
-    student::get(conn, id)
 }

@@ -68,7 +68,7 @@ pub struct Script {
 /// Writes one script. A template problem is reported in the result, not as an error: the
 /// editor shows it beside the text.
 pub fn generate(conn: &Connection, req: &ScriptRequest, today: NaiveDate) -> Result<Script> {
-    let student = context::load_student(conn, req.student_id)?;
+    let student = crate::student::get(conn, req.student_id)?;
     let course_id = match req.course_id {
         Some(c) => c,
         None => {

@@ -90,6 +90,8 @@ pub fn count(db: &Db, table: &str) -> i64 {
         .unwrap()
 }
 
+pub mod renewal;
+
 pub mod hours {
     //! A small music school: one course, one teacher, one class, the 张 children enrolled.
     use super::*;

@@ -1,13 +1,13 @@
 //! A file is written under a temporary name beside its target, flushed to disk, then renamed
 //! over the target: a reader never sees half a file, and a failed or cancelled export leaves
-//! nothing behind (not even the temporary file).
+//! nothing behind (not even the temporary file). Exports, PDFs and stored media all write
+//! through it.
 
 use std::fs::{self, File, OpenOptions};
+use std::io;
 use std::path::{Path, PathBuf};
 
-use super::error::ExportError;
-
-pub(super) struct PartFile {
+pub(crate) struct PartFile {
     path: PathBuf,
     target: PathBuf,
     file: Option<File>,
@@ -15,19 +15,21 @@ pub(super) struct PartFile {
 }
 
 impl PartFile {
-    pub fn beside(target: &Path) -> Result<PartFile, ExportError> {
+    pub fn beside(target: &Path) -> io::Result<PartFile> {
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        // The process id keeps the app and the CLI apart when both export to one folder.
-        let path = target.with_file_name(format!(".{name}.{}.part", std::process::id()));
+        // The process id and a nonce keep the app, the CLI and two saves apart in one folder.
+        let path = target.with_file_name(format!(
+            ".{name}.{}-{:08x}.part",
+            std::process::id(),
+            fastrand::u32(..)
+        ));
         let file = OpenOptions::new()
             .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&path)
-            .map_err(|e| ExportError::write(target, e))?;
+            .create_new(true)
+            .open(&path)?;
         Ok(PartFile {
             path,
             target: target.to_path_buf(),
@@ -44,13 +46,12 @@ impl PartFile {
         &self.target
     }
 
-    pub fn commit(mut self) -> Result<(), ExportError> {
-        let fail = |e| ExportError::write(&self.target, e);
+    pub fn commit(mut self) -> io::Result<()> {
         let file = self.file.take().expect("commit runs once");
-        file.sync_all().map_err(fail)?;
+        file.sync_all()?;
         // Windows will not rename an open file.
         drop(file);
-        fs::rename(&self.path, &self.target).map_err(fail)?;
+        fs::rename(&self.path, &self.target)?;
         self.renamed = true;
         sync_folder(&self.target);
         Ok(())
