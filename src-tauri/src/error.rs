@@ -1,6 +1,7 @@
 //! The one error type that crosses IPC: a tagged union the UI switches on. Codes are i18n
 //! keys; SQL text and paths stay in the log, never in the window.
 
+use encore_core::backup::{BackupError, BackupFailure, RestoreError};
 use encore_core::error::{ConflictCode, Entity, ValidationCode};
 use encore_core::export::{ExportError, ExportFailure};
 use encore_core::pdf::PdfError;
@@ -26,6 +27,14 @@ pub enum AppError {
     Export {
         code: ExportFailure,
     },
+    /// A backup or restore did not go ahead; nothing was replaced.
+    Backup {
+        code: BackupFailure,
+    },
+    /// The disk is full: the write was refused or rolled back, nothing was lost.
+    DiskFull,
+    /// The passcode lock is closed: nothing but unlocking is answered.
+    Locked,
     /// Something the user cannot fix by editing the form; details are in the log.
     Internal,
 }
@@ -37,12 +46,20 @@ impl From<encore_core::Error> for AppError {
             E::NotFound { entity, id } => AppError::NotFound { entity, id },
             E::Validation { field, code } => AppError::Validation { field, code },
             E::Conflict { code } => AppError::Conflict { code },
+            E::Sqlite(ref e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) => {
+                eprintln!("encore: {err}");
+                AppError::DiskFull
+            }
             E::Sqlite(_) => {
                 eprintln!("encore: internal error: {err}");
                 AppError::Internal
             }
             // A PDF that could not be written fails the way an export does, in the same words.
             E::Pdf(PdfError::Write { path, source }) => ExportError::Write { path, source }.into(),
+            E::Passcode(_) => {
+                eprintln!("encore: internal error: {err}");
+                AppError::Internal
+            }
             E::Pdf(err @ PdfError::Render(_)) => {
                 eprintln!("encore: internal error: {err}");
                 AppError::Internal
@@ -63,6 +80,26 @@ impl From<ExportError> for AppError {
                 eprintln!("encore: export failed: {err}");
                 AppError::Internal
             }
+        }
+    }
+}
+
+impl From<BackupError> for AppError {
+    fn from(err: BackupError) -> Self {
+        eprintln!("encore: backup failed: {err}");
+        match err.failure() {
+            BackupFailure::DiskFull => AppError::DiskFull,
+            code => AppError::Backup { code },
+        }
+    }
+}
+
+impl From<RestoreError> for AppError {
+    fn from(err: RestoreError) -> Self {
+        eprintln!("encore: restore failed: {err}");
+        match err.failure() {
+            BackupFailure::DiskFull => AppError::DiskFull,
+            code => AppError::Backup { code },
         }
     }
 }

@@ -3,7 +3,9 @@
 
 mod commands;
 mod error;
+mod instance;
 mod launch;
+mod lock_state;
 mod store;
 
 use std::path::Path;
@@ -104,6 +106,25 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             import::commit_import,
             export::export_list,
             export::cancel_export,
+            consent::consent_history,
+            consent::record_consent,
+            privacy::save_family_json,
+            privacy::save_family_pdf,
+            privacy::erase_family,
+            lock::lock_status,
+            lock::unlock,
+            lock::lock_now,
+            lock::report_activity,
+            lock::set_passcode,
+            lock::set_lock_idle,
+            lock::turn_off_lock,
+            backup::list_backups,
+            backup::recovery_backups,
+            backup::back_up_now,
+            backup::choose_backup_folder,
+            backup::reset_backup_folder,
+            backup::restore_backup,
+            backup::restore_from_file,
         ])
         .constant("CURRENCIES", encore_core::package::CURRENCIES)
         // Ids are SQLite rowids, far below 2^53.
@@ -136,8 +157,13 @@ pub fn run() {
         }
     };
     let builder = specta_builder();
-    tauri::Builder::default()
-        .plugin(tauri_plugin_dialog::init())
+    let context = tauri::generate_context!();
+    let mut app = tauri::Builder::default();
+    // First of the plugins: a second start on the same file must stop before anything else.
+    if let Some(single) = instance::plugin(&launch, &context.config().identifier) {
+        app = app.plugin(single);
+    }
+    app.plugin(tauri_plugin_dialog::init())
         .manage(commands::import::OpenRoster::default())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
@@ -148,10 +174,20 @@ pub fn run() {
             }
             app.manage(store);
             app.manage(commands::export::ExportCancel::default());
+            commands::backup::start_daily_backups(app.handle());
             Ok(())
         })
-        .run(tauri::generate_context!())
-        .expect("Encore could not start its window");
+        .build(context)
+        .expect("Encore could not start its window")
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                // Close the file cleanly: SQLite folds the write-ahead log back into it, so the
+                // file alone holds everything (a copy taken by hand after Encore closed is whole).
+                if let Some(store) = app.try_state::<Store>() {
+                    store.close();
+                }
+            }
+        });
 }
 
 /// `--demo` fills an empty school; a school with records is left alone.

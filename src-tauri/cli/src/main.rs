@@ -152,6 +152,9 @@ enum Command {
         #[arg(long, value_enum, default_value = "a4")]
         paper: renewals::PaperSize,
     },
+    /// Turn off the passcode lock when its passcode is forgotten (run it with Encore closed;
+    /// the records are not touched).
+    RemovePasscode,
     /// Print a conversation script for a student.
     Script {
         /// The student's ID or name.
@@ -287,6 +290,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 staff,
             },
         )?,
+        Command::RemovePasscode => {
+            let was_on = db.with_conn(encore_core::lock::settings)?.enabled;
+            db.with_tx(encore_core::lock::remove)?;
+            if was_on {
+                println!("the passcode lock of {} is off", path.display());
+            } else {
+                println!("{} had no passcode lock", path.display());
+            }
+        }
         Command::Brief {
             family,
             out,

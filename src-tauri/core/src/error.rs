@@ -52,6 +52,13 @@ pub enum ValidationCode {
     FileUnreadable,
     /// A level range whose lowest level is above its highest.
     LevelRange,
+    /// An erasure confirmed with a name other than the family's.
+    ConfirmationMismatch,
+    /// The passcode lock's current passcode was not given or not right.
+    WrongPasscode,
+    PasscodeTooShort,
+    /// Idle minutes before locking outside 1–240.
+    IdleOutOfRange,
 }
 
 /// A write that the current state forbids.
@@ -96,6 +103,9 @@ pub enum Error {
     /// A PDF that could not be made or saved.
     #[error(transparent)]
     Pdf(#[from] crate::pdf::PdfError),
+    /// The passcode could not be hashed (the system gave no randomness for its salt).
+    #[error("the passcode could not be stored: {0}")]
+    Passcode(String),
 }
 
 impl Error {

@@ -1,4 +1,5 @@
 use chrono::Utc;
+use encore_core::backup::location::StorageRisk;
 use encore_core::db::OpenFailureCode;
 use encore_core::settings::{self, Locale};
 use encore_core::{demo, family};
@@ -20,6 +21,8 @@ pub struct AppStatus {
     pub failure: Option<OpenFailureCode>,
     /// No families yet: the moment to offer the demo school.
     pub empty: bool,
+    /// The file is in a sync folder or on a network drive: the window warns.
+    pub storage_risk: Option<StorageRisk>,
 }
 
 fn system_locale() -> Locale {
@@ -38,14 +41,19 @@ pub async fn app_status(store: State<'_, Store>) -> AppResult<AppStatus> {
             db_path,
             failure: Some(code),
             empty: false,
+            storage_risk: store.risk.clone(),
         });
     }
-    let (saved, empty) = store.with_conn(|c| Ok((settings::locale(c)?, family::is_empty(c)?)))?;
+    // Answered while the passcode lock is closed: the window needs its language to ask.
+    let (saved, empty) = store
+        .db_while_locked()?
+        .with_conn(|c| Ok((settings::locale(c)?, family::is_empty(c)?)))?;
     Ok(AppStatus {
         locale: saved.unwrap_or_else(system_locale),
         db_path,
         failure: None,
         empty,
+        storage_risk: store.risk.clone(),
     })
 }
 

@@ -6,7 +6,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use chrono::Local;
-use encore_core::export::{self, ExportError, ExportFormat, ExportList, ExportProgress};
+use encore_core::backup::space;
+use encore_core::export::{
+    self, ExportError, ExportFailure, ExportFormat, ExportList, ExportProgress,
+};
 use encore_core::settings::Locale;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -14,6 +17,9 @@ use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{AppError, AppResult};
 use crate::store::Store;
+
+/// A generous estimate of one exported row in CSV or Excel.
+const EXPORT_ROW_BYTES: u64 = 1024;
 
 /// The Cancel button's flag, shared with the export running on a worker thread.
 #[derive(Default)]
@@ -51,6 +57,14 @@ pub async fn export_list(
         return Ok(None);
     };
     let path = export::with_extension(path, format);
+    // A full disk is refused before the first byte, in the words of a failed export.
+    let estimate = table.rows.len() as u64 * EXPORT_ROW_BYTES;
+    if let Err(full) = space::ensure_free(&path, estimate) {
+        eprintln!("encore: export refused: {full}");
+        return Err(AppError::Export {
+            code: ExportFailure::DiskFull,
+        });
+    }
     let target = path.clone();
     let written = tauri::async_runtime::spawn_blocking(move || {
         export::write(&table, format, &target, &flag, &mut |p| {

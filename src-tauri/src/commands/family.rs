@@ -1,4 +1,5 @@
 use chrono::Utc;
+use encore_core::consent::{self, EnrollmentConsent};
 use encore_core::family::{self, Family, FamilyDetail, FamilySummary, NewFamily};
 use encore_core::tag::TagFilter;
 use tauri::State;
@@ -22,11 +23,22 @@ pub async fn get_family(store: State<'_, Store>, id: i64) -> AppResult<FamilyDet
     store.with_conn(|c| family::detail(c, id))
 }
 
-/// Returns the new family's id.
+/// Returns the new family's id. Consent taken with the form is recorded with it, or nothing
+/// is.
 #[tauri::command]
 #[specta::specta]
-pub async fn create_family(store: State<'_, Store>, input: NewFamily) -> AppResult<i64> {
-    store.with_tx(|tx| family::create(tx, &input, Utc::now()))
+pub async fn create_family(
+    store: State<'_, Store>,
+    input: NewFamily,
+    consent: Option<EnrollmentConsent>,
+) -> AppResult<i64> {
+    store.with_tx(|tx| {
+        let id = family::create(tx, &input, Utc::now())?;
+        if let Some(consent) = &consent {
+            consent::record_at_enrollment(tx, id, consent, Utc::now())?;
+        }
+        Ok(id)
+    })
 }
 
 #[tauri::command]

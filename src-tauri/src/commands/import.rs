@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use chrono::{Local, Utc};
+use encore_core::backup::{space, BackupKind};
 use encore_core::import::{
     self, CommitOptions, FileProblem, Grid, ImportError, ImportPreview, ImportProgress,
     ImportReport, Mapping, MappingProblem,
@@ -77,6 +78,9 @@ impl From<ImportError> for ImportFailure {
 }
 
 type ImportResult<T> = Result<T, ImportFailure>;
+
+/// A generous estimate of what one imported row writes (records, search index, journal).
+const ROW_BYTES: u64 = 16 * 1024;
 
 #[derive(Debug, Clone, Serialize, Type)]
 #[serde(rename_all = "camelCase")]
@@ -204,6 +208,13 @@ pub async fn commit_import(
         skip_invalid,
         staff_id: sold_by,
     };
+    // Room for the rows and their journal, then a copy of the school as it was before.
+    let estimate = grid.rows.len() as u64 * ROW_BYTES;
+    if let Err(full) = space::ensure_free(&store.path, estimate) {
+        eprintln!("encore: import refused: {full}");
+        return Err(AppError::DiskFull.into());
+    }
+    store.back_up(BackupKind::BeforeImport)?;
     let report = store.db()?.with_tx_as(|tx| {
         import::commit(
             tx,

@@ -3,14 +3,18 @@
 
 pub mod app;
 pub mod attendance;
+pub mod backup;
+pub mod consent;
 pub mod course;
 pub mod export;
 pub mod family;
 pub mod guardian;
 pub mod import;
+pub mod lock;
 pub mod note;
 pub mod package;
 pub mod pdf;
+pub mod privacy;
 pub mod renewal;
 pub mod script;
 pub mod search;

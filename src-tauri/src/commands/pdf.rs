@@ -5,7 +5,9 @@
 use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate};
+use encore_core::backup::space;
 use encore_core::error::ValidationCode;
+use encore_core::export::ExportFailure;
 use encore_core::pdf::{self, Paper};
 use encore_core::renewal::{self, WorklistFilter};
 use encore_core::script::brief;
@@ -14,7 +16,7 @@ use encore_core::{statement, student};
 use tauri::State;
 use tauri_plugin_dialog::DialogExt;
 
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::store::Store;
 
 /// Asks where to save, offering `name`; None when the user cancels.
@@ -28,6 +30,12 @@ fn ask_where(app: &tauri::AppHandle, name: String) -> Option<PathBuf> {
 }
 
 fn written(path: PathBuf, bytes: &[u8]) -> AppResult<Option<String>> {
+    if let Err(full) = space::ensure_free(&path, bytes.len() as u64) {
+        eprintln!("encore: PDF refused: {full}");
+        return Err(AppError::Export {
+            code: ExportFailure::DiskFull,
+        });
+    }
     pdf::write_file(&path, bytes).map_err(encore_core::Error::from)?;
     Ok(Some(path.display().to_string()))
 }

@@ -229,7 +229,13 @@ fn csv_rows(text: &str) -> Result<Vec<GridRow>, FileProblem> {
     Ok(rows)
 }
 
+/// A damaged workbook can make calamine panic (a cell naming a shared string the file lacks,
+/// found by `tests/fuzz_import.rs`): that is a file Encore cannot read, not a crash.
 fn workbook_rows(bytes: &[u8]) -> Result<Vec<GridRow>, FileProblem> {
+    std::panic::catch_unwind(|| read_workbook(bytes)).unwrap_or(Err(FileProblem::Unreadable))
+}
+
+fn read_workbook(bytes: &[u8]) -> Result<Vec<GridRow>, FileProblem> {
     use calamine::Reader;
     let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|_| FileProblem::NotASpreadsheet)?;

@@ -8,6 +8,9 @@
 mod blocks;
 mod briefs;
 mod draw;
+mod family_child;
+mod family_record;
+mod family_words;
 mod file;
 mod font;
 mod layout;
@@ -21,6 +24,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 pub use briefs::briefs;
+pub use family_record::family_record;
 pub use file::{suggested_file_name, write_file};
 pub use renewals::{renewal_header, renewal_list};
 pub use statement::statement;

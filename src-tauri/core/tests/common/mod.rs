@@ -116,7 +116,11 @@ pub mod hours {
     }
 
     pub fn school(lesson_hours: f64) -> School {
-        let db = db();
+        school_in(db(), lesson_hours)
+    }
+
+    /// The same school in a given database (a file, for tests that read its bytes).
+    pub fn school_in(db: Db, lesson_hours: f64) -> School {
         let zhang = add_family(&db, &zhang_family());
         let wang = add_family(
             &db,

@@ -2,9 +2,11 @@
 import { commands, run, type AppStatus, type Locale } from '$lib/ipc';
 import { applyLocale } from '$lib/i18n/locale.svelte';
 
-export const app = $state<{ status: AppStatus | null; bootError: boolean }>({
+export const app = $state<{ status: AppStatus | null; bootError: boolean; generation: number }>({
 	status: null,
-	bootError: false
+	bootError: false,
+	// Bumped when the school's file is replaced (a restore): every page re-mounts and reads it.
+	generation: 0
 });
 
 export async function boot(): Promise<void> {
@@ -23,6 +25,12 @@ export async function chooseLocale(locale: Locale): Promise<void> {
 	if (app.status && !app.status.failure) {
 		await run(commands.setLocale(locale));
 	}
+}
+
+/** After a restore: read the status again and re-mount every page on the restored file. */
+export async function reloadSchool(): Promise<void> {
+	await boot();
+	app.generation += 1;
 }
 
 /** The school now has records; the welcome screen is no longer offered. */

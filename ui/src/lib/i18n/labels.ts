@@ -18,6 +18,7 @@ import type {
 	MotivationType,
 	ExportFailure
 } from '$lib/ipc';
+import { backupFailureMessage } from '$lib/backup/format';
 
 export const CHANNELS: ContactChannel[] = ['wechat', 'phone', 'sms', 'email', 'in_person'];
 export const RELATIONSHIPS: Relationship[] = ['mother', 'father', 'grandmother', 'grandfather', 'other'];
@@ -138,7 +139,11 @@ export function validationMessage(code: ValidationCode): string {
 		not_media: m.err_not_media,
 		file_too_large: m.err_file_too_large,
 		file_unreadable: m.err_file_unreadable,
-		level_range: m.err_level_range
+		level_range: m.err_level_range,
+		confirmation_mismatch: m.privacy_err_confirmation_mismatch,
+		wrong_passcode: m.lock_err_wrong_passcode,
+		passcode_too_short: m.lock_err_passcode_too_short,
+		idle_out_of_range: m.lock_err_idle_out_of_range
 	}[code]();
 }
 
@@ -168,10 +173,16 @@ export function errorMessage(error: AppError): string {
 			return conflictMessage(error.code);
 		case 'notFound':
 			return m.err_not_found();
+		case 'locked':
+			return m.lock_err_locked();
 		case 'internal':
 			return m.err_internal();
 		case 'export':
 			return exportFailureMessage(error.code);
+		case 'backup':
+			return backupFailureMessage(error.code);
+		case 'diskFull':
+			return m.backup_err_disk_full();
 	}
 }
 

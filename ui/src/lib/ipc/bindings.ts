@@ -10,8 +10,11 @@ export const commands = {
 	loadDemo: () => typedError<null, AppError>(__TAURI_INVOKE("load_demo")),
 	listFamilies: (includeArchived: boolean, filter: TagFilter) => typedError<FamilySummary[], AppError>(__TAURI_INVOKE("list_families", { includeArchived, filter })),
 	getFamily: (id: number) => typedError<FamilyDetail, AppError>(__TAURI_INVOKE("get_family", { id })),
-	/**  Returns the new family's id. */
-	createFamily: (input: NewFamily) => typedError<number, AppError>(__TAURI_INVOKE("create_family", { input })),
+	/**
+	 *  Returns the new family's id. Consent taken with the form is recorded with it, or nothing
+	 *  is.
+	 */
+	createFamily: (input: NewFamily, consent: EnrollmentConsent | null) => typedError<number, AppError>(__TAURI_INVOKE("create_family", { input, consent })),
 	renameFamily: (id: number, name: string) => typedError<Family, AppError>(__TAURI_INVOKE("rename_family", { id, name })),
 	setFamilyArchived: (id: number, archived: boolean) => typedError<Family, AppError>(__TAURI_INVOKE("set_family_archived", { id, archived })),
 	addGuardian: (familyId: number, info: GuardianInfo) => typedError<Guardian, AppError>(__TAURI_INVOKE("add_guardian", { familyId, info })),
@@ -117,6 +120,51 @@ export const commands = {
 	 */
 	exportList: (list: ExportList, format: ExportFormat, locale: Locale, onProgress: Channel<ExportProgress>) => typedError<string | null, AppError>(__TAURI_INVOKE("export_list", { list, format, locale, onProgress })),
 	cancelExport: () => typedError<null, AppError>(__TAURI_INVOKE("cancel_export")),
+	/**  Every consent decision of the family, newest (the one in force) first. */
+	consentHistory: (familyId: number) => typedError<Consent[], AppError>(__TAURI_INVOKE("consent_history", { familyId })),
+	recordConsent: (familyId: number, input: ConsentInput) => typedError<Consent, AppError>(__TAURI_INVOKE("record_consent", { familyId, input })),
+	/**  Every record of the family as JSON; returns the path written, None when cancelled. */
+	saveFamilyJson: (familyId: number) => typedError<string | null, AppError>(__TAURI_INVOKE("save_family_json", { familyId })),
+	/**  The same data as a readable PDF in `locale`. */
+	saveFamilyPdf: (familyId: number, locale: Locale, paper: Paper) => typedError<string | null, AppError>(__TAURI_INVOKE("save_family_pdf", { familyId, locale, paper })),
+	/**  Erases the family for good; `confirm_name` is the family's name as the user typed it. */
+	eraseFamily: (familyId: number, confirmName: string) => typedError<ErasureReport, AppError>(__TAURI_INVOKE("erase_family", { familyId, confirmName })),
+	lockStatus: () => typedError<LockStatus, AppError>(__TAURI_INVOKE("lock_status")),
+	/**
+	 *  Tries a passcode; the status says whether the window is open now, or how long to wait
+	 *  after too many wrong tries.
+	 */
+	unlock: (passcode: string) => typedError<LockStatus, AppError>(__TAURI_INVOKE("unlock", { passcode })),
+	/**  "Lock now", before leaving the desk. */
+	lockNow: () => typedError<LockStatus, AppError>(__TAURI_INVOKE("lock_now")),
+	/**
+	 *  The window saw typing or clicks (it says so at most every half minute): an active user
+	 *  is not locked out between commands. Answers the status, locked or not.
+	 */
+	reportActivity: () => typedError<LockStatus, AppError>(__TAURI_INVOKE("report_activity")),
+	/**  Sets or changes the passcode; `current` is needed when one is set. */
+	setPasscode: (current: string | null, passcode: string, idleMinutes: number) => typedError<LockSettings, AppError>(__TAURI_INVOKE("set_passcode", { current, passcode, idleMinutes })),
+	setLockIdle: (idleMinutes: number) => typedError<LockSettings, AppError>(__TAURI_INVOKE("set_lock_idle", { idleMinutes })),
+	turnOffLock: (current: string) => typedError<LockSettings, AppError>(__TAURI_INVOKE("turn_off_lock", { current })),
+	/**  The backup folder and every backup in it (and the copies made before upgrades). */
+	listBackups: () => typedError<BackupOverview, AppError>(__TAURI_INVOKE("list_backups")),
+	/**  The newest backups that pass the restore checks: what the recovery screen offers. */
+	recoveryBackups: () => typedError<BackupOverview, AppError>(__TAURI_INVOKE("recovery_backups")),
+	backUpNow: () => typedError<BackupEntry, AppError>(__TAURI_INVOKE("back_up_now")),
+	/**
+	 *  Asks for a folder in the system's dialog and keeps backups there from now on. None when the
+	 *  user cancels.
+	 */
+	chooseBackupFolder: () => typedError<string | null, AppError>(__TAURI_INVOKE("choose_backup_folder")),
+	/**  Back to `<data folder>/backups`. */
+	resetBackupFolder: () => typedError<string, AppError>(__TAURI_INVOKE("reset_backup_folder")),
+	/**  Restores a backup from the list. */
+	restoreBackup: (fileName: string) => typedError<RestoreReport, AppError>(__TAURI_INVOKE("restore_backup", { fileName })),
+	/**
+	 *  Asks for a backup file in the system's dialog (a copy on a USB stick…) and restores it.
+	 *  None when the user cancels.
+	 */
+	restoreFromFile: () => typedError<RestoreReport | null, AppError>(__TAURI_INVOKE("restore_from_file")),
 };
 
 /* Constants */
@@ -186,6 +234,12 @@ export type AppError = { kind: "notFound"; entity: Entity; id: number } |
 { kind: "validation"; field: string; code: ValidationCode } | { kind: "conflict"; code: ConflictCode } | 
 /**  An export could not write its file; nothing was left behind. */
 { kind: "export"; code: ExportFailure } | 
+/**  A backup or restore did not go ahead; nothing was replaced. */
+{ kind: "backup"; code: BackupFailure } | 
+/**  The disk is full: the write was refused or rolled back, nothing was lost. */
+{ kind: "diskFull" } | 
+/**  The passcode lock is closed: nothing but unlocking is answered. */
+{ kind: "locked" } | 
 /**  Something the user cannot fix by editing the form; details are in the log. */
 { kind: "internal" };
 
@@ -198,9 +252,63 @@ export type AppStatus = {
 	failure: OpenFailureCode | null,
 	/**  No families yet: the moment to offer the demo school. */
 	empty: boolean,
+	/**  The file is in a sync folder or on a network drive: the window warns. */
+	storageRisk: StorageRisk | null,
 };
 
 export type AttendanceStatus = "present" | "late" | "excused" | "unexcused" | "make_up";
+
+/**  One backup as a list shows it. */
+export type BackupEntry = {
+	fileName: string,
+	kind: BackupKind,
+	/**  Local time, from the file's name. */
+	takenAt: string,
+	size: number,
+	place: BackupPlace,
+	/**  Set once the backup has been checked (the recovery screen lists only good ones). */
+	schemaVersion: number | null,
+};
+
+export type BackupFailure = 
+/**  Not enough free space; nothing was written. */
+"disk_full" | "folder_missing" | "permission_denied" | "write_failed" | 
+/**  The chosen file is not an Encore database. */
+"not_encore" | 
+/**  The chosen file is damaged. */
+"damaged" | 
+/**  The chosen file was written by a newer Encore. */
+"newer_schema" | "unreadable" | 
+/**  The chosen file is the school's own database. */
+"same_file" | 
+/**  No backup of that name (the list changed). */
+"not_found" | 
+/**  Another Encore has the database open: it cannot be replaced from here. */
+"file_in_use";
+
+/**  Why a backup was written. */
+export type BackupKind = 
+/**  The first start of a day. */
+"daily" | 
+/**  "Back up now". */
+"manual" | "before_import" | "before_restore" | 
+/**  Written beside the database before a newer Encore upgraded its format. */
+"before_upgrade";
+
+export type BackupOverview = {
+	folder: string,
+	/**  The folder is the default one beside the database. */
+	isDefault: boolean,
+	/**  Newest first. */
+	backups: BackupEntry[],
+};
+
+/**  Where a backup lies. */
+export type BackupPlace = 
+/**  In the backup folder. */
+"folder" | 
+/**  Beside the database: the copy written before an upgrade. */
+"beside_database";
 
 /**  Keyed by locale tag (`en`, `zh-CN`), as in the shipped JSON files. */
 export type Bilingual = {
@@ -299,12 +407,50 @@ export type ClassStudent = {
 	familyId: number,
 };
 
+export type CloudService = "one_drive" | "dropbox" | "i_cloud" | "nutstore" | "baidu_netdisk" | "google_drive";
+
 /**  A write that the current state forbids. */
 export type ConflictCode = 
 /**  Demo data is only loaded into an empty school. */
 "school_not_empty" | 
 /**  A guardian still linked to active students cannot be archived. */
 "guardian_has_students";
+
+export type Consent = {
+	id: number,
+	familyId: number,
+	guardianId: number | null,
+	guardianName: string | null,
+	/**  The scopes agreed to, in `ConsentScope::ALL` order. */
+	scopes: ConsentScope[],
+	givenOn: string,
+	note: string | null,
+	recordedBy: number,
+	recordedByName: string,
+	recordedAt: string,
+};
+
+/**  A decision recorded on the family page. */
+export type ConsentInput = {
+	/**  The guardian who decided; None when the record does not say. */
+	guardianId: number | null,
+	/**  The day the guardian decided. */
+	givenOn: string,
+	/**  The scopes agreed to; every scope left out is refused (or withdrawn). */
+	scopes: ConsentScope[],
+	/**  The staff member recording it. */
+	recordedBy: number,
+	note: string | null,
+};
+
+/**  What a guardian may agree to. */
+export type ConsentScope = 
+/**  Keeping the family's records (names, contacts, notes, class hours). */
+"records" | 
+/**  Taking and keeping photos and videos of the children. */
+"media" | 
+/**  Contacting the family by message: WeChat, SMS, e-mail. */
+"messages";
 
 /**  How a guardian likes to be reached, and how a conversation took place. */
 export type ContactChannel = "wechat" | "phone" | "sms" | "email" | "in_person";
@@ -343,12 +489,39 @@ export type CycleState = {
 /**  Why a family did not renew, in the categories schools compare over time. */
 export type DeclineReason = "results" | "schedule" | "price" | "lost_interest" | "moving" | "other_school" | "other";
 
+/**
+ *  The same decision taken with the new-family form, where guardians have no ids yet:
+ *  `given_by` is the guardian's place in the form (0 for the first).
+ */
+export type EnrollmentConsent = {
+	givenBy: number | null,
+	givenOn: string,
+	scopes: ConsentScope[],
+	recordedBy: number,
+	note: string | null,
+};
+
 /**  Which kind of record was missing. */
 export type Entity = "family" | "guardian" | "student" | "note" | "staff" | "course" | "class" | "package" | "ledger_entry" | "tag" | "achievement" | "opportunity";
 
 export type EntryKind = "purchase" | "bonus" | "lesson" | "correction" | "refund" | "transfer_out" | "transfer_in" | 
 /**  Derived: hours left in a package when its validity ended. */
 "expiry";
+
+/**  What an erasure removed, for the confirmation the user sees. */
+export type ErasureReport = {
+	familyName: string,
+	guardians: number,
+	students: number,
+	notes: number,
+	mediaFiles: number,
+	mentions: Mention[],
+	/**
+	 *  The file was rewritten without the erased text. False when that failed; the records
+	 *  are gone either way.
+	 */
+	scrubbed: boolean,
+};
 
 /**  What the user is told when writing failed, in words they can act on. */
 export type ExportFailure = 
@@ -565,6 +738,21 @@ export type LedgerLine = {
 
 export type Locale = "en" | "zh-CN";
 
+export type LockSettings = {
+	/**  A passcode is set. */
+	enabled: boolean,
+	idleMinutes: number,
+};
+
+/**  What the window needs to know about the lock. */
+export type LockStatus = {
+	enabled: boolean,
+	locked: boolean,
+	idleMinutes: number,
+	/**  After too many wrong passcodes: how long until the next try is heard. */
+	retryAfterSeconds: number | null,
+};
+
 /**  Why a mapping cannot be used. */
 export type MappingProblem = 
 /**  Every row needs a student's name. */
@@ -592,6 +780,25 @@ export type Media = {
 };
 
 export type MediaType = "image" | "video";
+
+/**  A record outside the family that names one of its people. */
+export type Mention = {
+	place: MentionPlace,
+	id: number,
+	/**  The family whose note or achievement it is; None for a class. */
+	familyId: number | null,
+	/**  The class's name, or the start of the note or achievement. */
+	text: string,
+};
+
+/**  Where an erased person's name still appears. */
+export type MentionPlace = 
+/**  A class's name, e.g. a private class named after the child. */
+"class" | 
+/**  A note on another family's timeline. */
+"note" | 
+/**  Another student's achievement. */
+"achievement";
 
 /**  A guardian's current motivation tag. */
 export type Motivation = {
@@ -817,6 +1024,11 @@ export type RenewalsExport = {
 	shown: WorklistKey[] | null,
 };
 
+export type RestoreReport = {
+	/**  The file name the replaced database was kept under, beside it. */
+	keptAs: string | null,
+};
+
 export type Risk = {
 	/**  0–100; orders the worklist. */
 	score: number,
@@ -997,6 +1209,12 @@ export type StatusInput = {
 	comment: string | null,
 };
 
+export type StorageRisk = 
+/**  Inside a folder a sync client watches. */
+{ kind: "cloudFolder"; service: CloudService } | 
+/**  On a network share; `fs_type` as the system names it (`cifs`, `nfs4`, `fuse.sshfs`…). */
+{ kind: "networkDrive"; fsType: string };
+
 export type Student = {
 	id: number,
 	familyId: number,
@@ -1107,7 +1325,13 @@ export type ValidationCode = "required" | "too_long" | "invalid_phone" | "invali
 /**  Not a photo or video Encore can keep (by extension and by content). */
 "not_media" | "file_too_large" | "file_unreadable" | 
 /**  A level range whose lowest level is above its highest. */
-"level_range";
+"level_range" | 
+/**  An erasure confirmed with a name other than the family's. */
+"confirmation_mismatch" | 
+/**  The passcode lock's current passcode was not given or not right. */
+"wrong_passcode" | "passcode_too_short" | 
+/**  Idle minutes before locking outside 1–240. */
+"idle_out_of_range";
 
 export type WarningKind = 
 /**  Remaining hours at or below the school's threshold. */

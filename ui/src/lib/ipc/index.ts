@@ -14,10 +14,20 @@ export class CommandError extends Error {
 
 type Outcome<T> = { status: 'ok'; data: T } | { status: 'error'; error: AppError };
 
+let lockedListener: (() => void) | null = null;
+
+/** Called whenever a command is refused because the passcode lock has closed. */
+export function onLocked(listener: () => void): void {
+	lockedListener = listener;
+}
+
 /** Awaits a command and returns its data, or throws a `CommandError` with the typed error. */
 export async function run<T>(pending: Promise<Outcome<T>>): Promise<T> {
 	const outcome = await pending;
 	if (outcome.status === 'error') {
+		if (outcome.error.kind === 'locked') {
+			lockedListener?.();
+		}
 		throw new CommandError(outcome.error);
 	}
 	return outcome.data;
