@@ -14,13 +14,14 @@ pub mod rotation;
 pub mod space;
 
 use std::fs;
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
+use crate::part_file::PartFile;
 use crate::Db;
 pub use failure::BackupFailure;
 pub use names::{backup_name, parse_backup_name, parse_upgrade_copy, BackupKind};
@@ -141,8 +142,10 @@ pub fn set_folder(db_path: &Path, chosen: Option<&Path>) -> Result<PathBuf, Back
         folder: Some(chosen.to_path_buf()),
     })
     .map_err(|e| folder_error(io::Error::other(e)))?;
-    let partial = settings.with_extension("json.part");
-    let saved = fs::write(&partial, json).and_then(|()| fs::rename(&partial, &settings));
+    let saved = PartFile::beside(&settings).and_then(|mut part| {
+        part.file().write_all(json.as_bytes())?;
+        part.commit()
+    });
     saved.map_err(|source| BackupError::Folder {
         folder: settings.clone(),
         source,
