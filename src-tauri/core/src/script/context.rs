@@ -29,7 +29,7 @@ pub struct ScriptContext {
     pub guardian: GuardianPart,
     pub term: TermPart,
     pub hours_left: String,
-    pub expires_on: Option<String>,
+    pub expires_on: Option<NaiveDate>,
     pub achievements: Vec<AchievementPart>,
     pub opportunities: Vec<OpportunityPart>,
     pub plan: Option<String>,
@@ -53,7 +53,7 @@ pub struct GuardianPart {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TermPart {
-    pub since: String,
+    pub since: NaiveDate,
     pub lessons: u32,
     pub attended: u32,
     pub attendance: Option<u32>,
@@ -66,7 +66,7 @@ pub struct AchievementPart {
     pub kind_word: &'static str,
     pub title: String,
     pub result: Option<String>,
-    pub date: String,
+    pub date: NaiveDate,
     pub description: Option<String>,
     pub has_media: bool,
 }
@@ -76,7 +76,7 @@ pub struct OpportunityPart {
     pub kind: &'static str,
     pub kind_word: &'static str,
     pub title: String,
-    pub date: String,
+    pub date: NaiveDate,
     pub description: Option<String>,
 }
 
@@ -139,14 +139,14 @@ pub fn build(
         },
         guardian,
         term: TermPart {
-            since: since.to_string(),
+            since,
             lessons,
             attended,
             attendance: (lessons > 0).then(|| (attended * 100 + lessons / 2) / lessons),
             hours_used: hours(used),
         },
         hours_left: hours(account.balance),
-        expires_on: expires_on.map(|d| d.to_string()),
+        expires_on,
         achievements: achievement::list_for_student(conn, s.student.id, Some(since))?
             .iter()
             .map(|a| achievement_part(a, zh))
@@ -159,7 +159,7 @@ pub fn build(
                 kind: o.kind.as_str(),
                 kind_word: words::opportunity(o.kind, zh),
                 title: o.title,
-                date: o.happens_on.to_string(),
+                date: o.happens_on,
                 description: o.description,
             })
             .collect(),
@@ -178,7 +178,7 @@ fn achievement_part(a: &Achievement, zh: bool) -> AchievementPart {
         kind_word: words::achievement(a.kind, zh),
         title: a.title.clone(),
         result: a.result.clone(),
-        date: a.occurred_on.to_string(),
+        date: a.occurred_on,
         description: a.description.clone(),
         has_media: !a.media.is_empty(),
     }
@@ -305,6 +305,8 @@ fn other_course(conn: &Connection, student_id: i64) -> Result<Option<String>> {
               WHERE c.archived_at IS NULL
                 AND NOT EXISTS (SELECT 1 FROM account_state a
                                  WHERE a.student_id = ?1 AND a.course_id = c.id)
+                AND NOT EXISTS (SELECT 1 FROM class_student cs JOIN class cl ON cl.id = cs.class_id
+                                 WHERE cs.student_id = ?1 AND cl.course_id = c.id)
               ORDER BY (SELECT count(*) FROM account_state a WHERE a.course_id = c.id) DESC,
                        c.sort_key
               LIMIT 1",

@@ -3,9 +3,11 @@
 //! Templates are minijinja files the school may edit; rendering never runs away.
 
 pub mod brief;
-mod context;
+pub(crate) mod context;
+mod render;
+pub(crate) mod shelf;
 pub mod template;
-mod words;
+pub(crate) mod words;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -124,7 +126,9 @@ pub fn main_course(conn: &Connection, student_id: i64) -> Result<Option<i64>> {
         .optional()?)
 }
 
-fn pick_guardian(
+/// The guardian a script speaks to and their recorded type: `wanted`, else the first of the
+/// student's guardians tagged by the wizard, else the first.
+pub(crate) fn pick_guardian(
     conn: &Connection,
     student: &crate::student::Student,
     wanted: Option<i64>,

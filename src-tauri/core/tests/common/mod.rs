@@ -91,6 +91,7 @@ pub fn count(db: &Db, table: &str) -> i64 {
 }
 
 pub mod renewal;
+pub mod scripts;
 
 pub mod hours {
     //! A small music school: one course, one teacher, one class, the 张 children enrolled.
