@@ -59,6 +59,12 @@ pub enum ValidationCode {
     PasscodeTooShort,
     /// Idle minutes before locking outside 1–240.
     IdleOutOfRange,
+    /// A referring family named on a lead that did not come by referral.
+    ReferralOnly,
+    /// A range whose lowest value is above its highest (a segment's renewals or tenure).
+    MinAboveMax,
+    /// A saved segment with the same name (case and width folded) already exists.
+    DuplicateSegment,
 }
 
 /// A write that the current state forbids.
@@ -69,6 +75,8 @@ pub enum ConflictCode {
     SchoolNotEmpty,
     /// A guardian still linked to active students cannot be archived.
     GuardianHasStudents,
+    /// A lead that has enrolled cannot be converted, booked or dropped again.
+    ProspectConverted,
 }
 
 /// Which kind of record was missing.
@@ -87,6 +95,9 @@ pub enum Entity {
     Tag,
     Achievement,
     Opportunity,
+    Prospect,
+    TrialLesson,
+    Segment,
 }
 
 #[derive(Debug, thiserror::Error)]

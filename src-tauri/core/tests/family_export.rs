@@ -40,6 +40,8 @@ fn the_json_export_holds_every_record_of_the_family_and_nothing_of_the_others() 
         "students",
         "studentGuardians",
         "notes",
+        "leads",
+        "trialLessons",
         "consent",
         "motivationHistory",
         "tagLinks",

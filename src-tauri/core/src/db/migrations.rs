@@ -10,6 +10,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/005_renewals.sql"),
     include_str!("../../migrations/006_scripts.sql"),
     include_str!("../../migrations/007_consent.sql"),
+    include_str!("../../migrations/008_leads.sql"),
 ];
 
 /// The schema version this build writes (`PRAGMA user_version`).

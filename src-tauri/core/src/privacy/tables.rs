@@ -70,6 +70,15 @@ pub(crate) const FAMILY_TABLES: &[FamilyTable] = &[
         "id",
     ),
     t("consent", Some("consent"), FAMILY, "id"),
+    t(
+        "trial_lesson",
+        Some("trialLessons"),
+        "prospect_id IN (SELECT id FROM prospect WHERE family_id = ?1)",
+        "id",
+    ),
+    // The family's own lead record; leads it referred belong to the families referred and
+    // lose only the referrer's name (ON DELETE SET NULL).
+    t("prospect", Some("leads"), FAMILY, "id"),
     t("note", Some("notes"), FAMILY, "id"),
     t("search_doc", None, FAMILY, "id"),
     t(

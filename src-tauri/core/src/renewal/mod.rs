@@ -12,7 +12,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-pub use cycle::{record_sale, set_status, StatusInput};
+pub use cycle::{decline_words, record_sale, set_status, StatusInput};
 pub use dashboard::{dashboard, RenewalDashboard};
 pub use risk::{Risk, RiskLevel, RiskReason, RiskSignal};
 pub use worklist::{worklist, GuardianBrief, Person, WorklistFilter, WorklistRow};

@@ -90,8 +90,11 @@ pub fn count(db: &Db, table: &str) -> i64 {
         .unwrap()
 }
 
+pub mod big_school;
+pub mod grown;
 pub mod renewal;
 pub mod scripts;
+pub mod timeline;
 
 pub mod hours {
     //! A small music school: one course, one teacher, one class, the 张 children enrolled.
