@@ -108,6 +108,23 @@ fn rows_for(version: usize) -> String {
                 note, recorded_by, recorded_at) VALUES
                 (1, 1, 1, 1, 0, 1, '2024-09-01', '签了纸质同意书', 2, '{T}'),
                 (2, 1, NULL, 1, 1, 1, '2025-04-01', NULL, 1, '{T}');",
+        8 => "
+            INSERT INTO prospect (id, guardian_name, phone, child_name, child_birth_year, course_id,
+                source, referred_by_family_id, first_contact_on, notes, created_at, updated_at,
+                family_id, student_id, converted_on, closed_reason, closed_text, closed_on) VALUES
+                (1, '李芳', '13800138000', '张小明', 2016, 1, 'walk_in', NULL, '2024-08-20', NULL,
+                 '{T}', '{T}', 1, 1, '2024-09-01', NULL, NULL, NULL),
+                (2, '王芳', '13900001111', '王小雨', 2018, 1, 'referral', 1, '2025-03-01',
+                 '张小明家介绍来的', '{T}', '{T}', NULL, NULL, NULL, NULL, NULL, NULL),
+                (3, '陈静', NULL, '陈一', NULL, NULL, 'flyer', NULL, '2025-03-05', NULL, '{T}', '{T}',
+                 NULL, NULL, NULL, 'schedule', '周末没空', '2025-03-20');
+            INSERT INTO trial_lesson (id, prospect_id, course_id, class_id, scheduled_at, outcome,
+                outcome_reason, recorded_at, recorded_by, created_at) VALUES
+                (1, 1, 1, 1, '2024-08-24 16:00:00', 'enrolled', NULL, '{T}', 1, '{T}'),
+                (2, 2, 1, NULL, '2025-03-08 16:00:00', 'pending', NULL, NULL, NULL, '{T}'),
+                (3, 3, 1, NULL, '2025-03-09 16:00:00', 'no_show', '临时有事', '{T}', 2, '{T}');
+            INSERT INTO saved_segment (id, name, folded, definition, created_at, updated_at) VALUES
+                (1, '老客户', '老客户', '{\"renewals\":{\"min\":2,\"max\":null}}', '{T}', '{T}');",
         // Add representative rows for each new migration here before generating its fixture.
         _ => "",
     };
