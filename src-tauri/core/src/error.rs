@@ -52,6 +52,10 @@ pub enum ValidationCode {
     FileUnreadable,
     /// A level range whose lowest level is above its highest.
     LevelRange,
+    /// A copied message goes out by WeChat, SMS or e-mail, not by phone or in person.
+    NotMessageChannel,
+    /// A feedback score outside 1–5.
+    ScoreOutOfRange,
     /// An erasure confirmed with a name other than the family's.
     ConfirmationMismatch,
     /// The passcode lock's current passcode was not given or not right.
@@ -87,6 +91,7 @@ pub enum Entity {
     Guardian,
     Student,
     Note,
+    Feedback,
     Staff,
     Course,
     Class,

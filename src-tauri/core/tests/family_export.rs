@@ -43,6 +43,8 @@ fn the_json_export_holds_every_record_of_the_family_and_nothing_of_the_others() 
         "leads",
         "trialLessons",
         "consent",
+        "copiedMessages",
+        "feedback",
         "motivationHistory",
         "tagLinks",
         "classMemberships",

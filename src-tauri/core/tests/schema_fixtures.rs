@@ -125,6 +125,16 @@ fn rows_for(version: usize) -> String {
                 (3, 3, 1, NULL, '2025-03-09 16:00:00', 'no_show', '临时有事', '{T}', 2, '{T}');
             INSERT INTO saved_segment (id, name, folded, definition, created_at, updated_at) VALUES
                 (1, '老客户', '老客户', '{\"renewals\":{\"min\":2,\"max\":null}}', '{T}', '{T}');",
+        9 => "
+            INSERT INTO message_template VALUES
+                ('future', 'renewal_reminder', 'zh-CN', '学校改过的续费提醒 {{ student.call }}', '{T}');
+            INSERT INTO message_log (id, family_id, student_id, goal, channel, body, note_id,
+                copied_by, copied_at) VALUES
+                (1, 1, 1, 'renewal_reminder', 'wechat', '小明妈妈，您好！小明的钢琴课还剩19课时。', 1,
+                 1, '{T}');
+            INSERT INTO family_feedback (id, family_id, student_id, term, teaching, progress,
+                communication, overall, body, recorded_by, recorded_at) VALUES
+                (1, 1, 1, '2025 春季', 5, 4, NULL, 5, '老师很耐心', 2, '{T}');",
         // Add representative rows for each new migration here before generating its fixture.
         _ => "",
     };

@@ -11,6 +11,7 @@ const STEPS: &[&str] = &[
     include_str!("../../migrations/006_scripts.sql"),
     include_str!("../../migrations/007_consent.sql"),
     include_str!("../../migrations/008_leads.sql"),
+    include_str!("../../migrations/009_messages.sql"),
 ];
 
 /// The schema version this build writes (`PRAGMA user_version`).

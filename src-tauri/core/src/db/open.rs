@@ -144,9 +144,10 @@ fn migrate(conn: &mut Connection) -> Result<(), OpenError> {
         })?;
         tx.commit().map_err(OpenError::Sqlite)?;
     }
-    // Script templates shipped with this build that the file lacks (first start, or a newer
-    // Encore adding some) are copied in; the school's edits are left alone.
+    // Script and message templates shipped with this build that the file lacks (first start,
+    // or a newer Encore adding some) are copied in; the school's edits are left alone.
     crate::script::seed_templates(conn).map_err(OpenError::Sqlite)?;
+    crate::message::seed_templates(conn).map_err(OpenError::Sqlite)?;
     conn.pragma_update(None, "application_id", APPLICATION_ID)
         .map_err(OpenError::Sqlite)?;
     Ok(())

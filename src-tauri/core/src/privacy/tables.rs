@@ -69,6 +69,9 @@ pub(crate) const FAMILY_TABLES: &[FamilyTable] = &[
         "guardian_id IN (SELECT id FROM guardian WHERE family_id = ?1)",
         "id",
     ),
+    t("family_feedback", Some("feedback"), FAMILY, "id"),
+    // Before notes: a copied message points at the note it left.
+    t("message_log", Some("copiedMessages"), FAMILY, "id"),
     t("consent", Some("consent"), FAMILY, "id"),
     t(
         "trial_lesson",

@@ -76,6 +76,57 @@ pub fn motivation(m: crate::tagging::MotivationType, zh: bool) -> &'static str {
     }
 }
 
+/// A day as a message names it: "20 March", "3月20日"; the year only when it is not this year's.
+pub fn day(date: chrono::NaiveDate, today: chrono::NaiveDate, zh: bool) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let other_year = date.year() != today.year();
+    match (zh, other_year) {
+        (true, false) => format!("{}月{}日", date.month(), date.day()),
+        (true, true) => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+        (false, false) => format!("{} {}", date.day(), MONTHS[date.month0() as usize]),
+        (false, true) => format!(
+            "{} {} {}",
+            date.day(),
+            MONTHS[date.month0() as usize],
+            date.year()
+        ),
+    }
+}
+
+pub fn weekday(date: chrono::NaiveDate, zh: bool) -> &'static str {
+    use chrono::{Datelike, Weekday as W};
+    match (date.weekday(), zh) {
+        (W::Mon, false) => "Monday",
+        (W::Tue, false) => "Tuesday",
+        (W::Wed, false) => "Wednesday",
+        (W::Thu, false) => "Thursday",
+        (W::Fri, false) => "Friday",
+        (W::Sat, false) => "Saturday",
+        (W::Sun, false) => "Sunday",
+        (W::Mon, true) => "周一",
+        (W::Tue, true) => "周二",
+        (W::Wed, true) => "周三",
+        (W::Thu, true) => "周四",
+        (W::Fri, true) => "周五",
+        (W::Sat, true) => "周六",
+        (W::Sun, true) => "周日",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -83,5 +134,15 @@ mod tests {
         assert_eq!(super::money(360_000), "3,600");
         assert_eq!(super::money(123_456_789), "1,234,567.89");
         assert_eq!(super::money(9_900), "99");
+    }
+
+    #[test]
+    fn days_carry_their_year_only_when_it_is_another() {
+        let d = |s: &str| s.parse().unwrap();
+        let today = d("2026-11-22");
+        assert_eq!(super::day(d("2026-12-05"), today, true), "12月5日");
+        assert_eq!(super::day(d("2027-03-20"), today, true), "2027年3月20日");
+        assert_eq!(super::day(d("2026-12-05"), today, false), "5 December");
+        assert_eq!(super::day(d("2027-03-20"), today, false), "20 March 2027");
     }
 }

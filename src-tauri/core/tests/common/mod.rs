@@ -92,6 +92,7 @@ pub fn count(db: &Db, table: &str) -> i64 {
 
 pub mod big_school;
 pub mod grown;
+pub mod messages;
 pub mod renewal;
 pub mod scripts;
 pub mod timeline;
