@@ -68,3 +68,7 @@ CREATE TABLE saved_segment (
 
 -- Hours sold and used per month read the ledger by day alone; this covers that query.
 CREATE INDEX ledger_day ON ledger_entry (occurred_on, kind, halves);
+
+-- What a course sold lately (the sizes a script offers, hours sold per month) is read by
+-- course; packages were only indexed by student.
+CREATE INDEX package_course ON package (course_id, purchased_on);

@@ -1,10 +1,8 @@
 //! Insights: renewal-rate arithmetic by motivation type, course, teacher and term on the
 //! grown school (see common/grown.rs), why families leave month by month, hours sold against
-//! hours used, lifecycle counts — and every insight timed on a 2,500-student school.
+//! hours used, lifecycle counts — and every insight answering on a 2,500-student school (timed in benches/school).
 
 mod common;
-
-use std::time::{Duration, Instant};
 
 use common::big_school::big_school;
 use common::grown::*;
@@ -172,12 +170,10 @@ fn lifecycle_counts_cover_students_and_leads() {
     );
 }
 
-/// Debug builds are several times slower than release; the bound is for a desk, not a
-/// benchmark: a list that takes longer than this would feel broken.
-const FAST: Duration = Duration::from_millis(1500);
-
+/// Every insight answers on a big school; how fast is measured by `cargo bench` (benches/school),
+/// never by a timed test.
 #[test]
-fn every_insight_is_quick_at_a_2500_student_school() {
+fn every_insight_answers_at_a_2500_student_school() {
     let db = big_school();
     // Mid-history: some families renewing, some due, some gone.
     let today = day("2025-11-22");
@@ -196,43 +192,39 @@ fn every_insight_is_quick_at_a_2500_student_school() {
         stages: vec![Stage::Lapsed, Stage::Left],
         ..Default::default()
     };
-    let timed = |what: &str, run: &dyn Fn(&rusqlite::Connection) -> usize| {
-        let started = Instant::now();
+    let answers = |what: &str, run: &dyn Fn(&rusqlite::Connection) -> usize| {
         let n = db.with_conn(|c| Ok(run(c))).unwrap();
-        let took = started.elapsed();
-        eprintln!("{what}: {n} rows in {took:?}");
         assert!(
             n > 0,
             "{what} found nothing: the big school is not exercising it"
         );
-        assert!(took < FAST, "{what} took {took:?}");
     };
-    timed("stages", &|c| lifecycle::stages(c, today).unwrap().len());
-    timed("win-back", &|c| {
+    answers("stages", &|c| lifecycle::stages(c, today).unwrap().len());
+    answers("win-back", &|c| {
         lifecycle::win_back(c, today).unwrap().len()
     });
-    timed("stages in use", &|c| {
+    answers("stages in use", &|c| {
         let counts = lifecycle::counts(c, today).unwrap();
         counts.iter().filter(|s| s.students > 0).count()
     });
-    timed("segment", &|c| {
+    answers("segment", &|c| {
         segment::evaluate(c, &every_criterion, today)
             .unwrap()
             .student_ids
             .len()
     });
-    timed("values", &|c| value::family_values(c, today).unwrap().len());
-    timed("ideal family", &|c| {
+    answers("values", &|c| value::family_values(c, today).unwrap().len());
+    answers("ideal family", &|c| {
         value::ideal_family(c, today).unwrap().by_course.len()
     });
-    timed("funnel", &|c| {
+    answers("funnel", &|c| {
         lead::funnel(c, &p).unwrap().total.enrolled as usize
     });
     for by in RateBy::ALL {
-        timed(by.as_str(), &|c| {
+        answers(by.as_str(), &|c| {
             insight::renewal_rates(c, *by, &p).unwrap().len()
         });
     }
-    timed("churn", &|c| insight::churn_reasons(c, &p).unwrap().len());
-    timed("hours", &|c| insight::hours_by_month(c, &p).unwrap().len());
+    answers("churn", &|c| insight::churn_reasons(c, &p).unwrap().len());
+    answers("hours", &|c| insight::hours_by_month(c, &p).unwrap().len());
 }

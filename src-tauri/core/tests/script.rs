@@ -173,3 +173,42 @@ fn the_brief_puts_siblings_together_with_the_script_for_the_child_who_is_due() {
     );
     assert!(script.text.unwrap().contains("春季青少年钢琴大赛"));
 }
+
+/// The renewal list writes its scripts in one batch, reusing compiled templates and the
+/// school-wide parts; each must read exactly as if it had been written alone.
+#[test]
+fn a_batch_of_scripts_reads_as_each_script_written_alone() {
+    let s = fixture();
+    tag_mother(&s, MotivationType::Honors);
+    let requests: Vec<ScriptRequest> = [Locale::ZhCn, Locale::En, Locale::ZhCn]
+        .into_iter()
+        .flat_map(|locale| {
+            [ScriptGoal::Renew, ScriptGoal::Upsell, ScriptGoal::CrossSell].map(|goal| {
+                ScriptRequest {
+                    student_id: s.kids[0],
+                    course_id: None,
+                    guardian_id: None,
+                    goal,
+                    locale,
+                    template: None,
+                }
+            })
+        })
+        .collect();
+    let today = now().date_naive();
+    let batch =
+        s.db.with_conn(|c| script::generate_many(c, &requests, today))
+            .unwrap();
+    assert_eq!(batch.len(), requests.len());
+    for (request, written) in requests.iter().zip(&batch) {
+        let alone =
+            s.db.with_conn(|c| script::generate(c, request, today))
+                .unwrap();
+        assert!(written.text.as_deref().is_some_and(|t| !t.is_empty()));
+        assert_eq!(
+            written.text, alone.text,
+            "{:?} {:?}",
+            request.goal, request.locale
+        );
+    }
+}

@@ -90,6 +90,9 @@ pub(super) fn open_file(path: &Path, now: DateTime<Utc>) -> Result<Connection, O
          PRAGMA synchronous = FULL;
          PRAGMA foreign_keys = ON;
          PRAGMA secure_delete = ON;
+         -- Up to 32 MiB of pages kept in memory (SQLite's default is 2 MiB): a school with
+         -- years of roll calls reads the same indexes for every list (benches/school).
+         PRAGMA cache_size = -32768;
          BEGIN IMMEDIATE; COMMIT;",
     )
     .map_err(&classify)?;

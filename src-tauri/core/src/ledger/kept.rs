@@ -58,3 +58,45 @@ fn store_state(conn: &Connection, account: &Account) -> Result<()> {
 pub(crate) const BALANCE_ON: &str = "coalesce((SELECT sum(p.remaining_halves) FROM package_state p
       WHERE p.student_id = a.student_id AND p.course_id = a.course_id AND p.valid_until >= ?1), 0)
     - a.debt_halves";
+
+/// An account as a script tells it, read from the kept balances instead of a replay of its
+/// whole history: a thousand scripts for the renewal list would otherwise replay years of
+/// lessons each.
+pub(crate) struct Standing {
+    pub course_name: String,
+    /// Hours left on the day asked, as `Account::balance`.
+    pub balance: f64,
+    /// The last day hours are valid, if any are.
+    pub covered_until: Option<NaiveDate>,
+    /// The first day of the newest package.
+    pub newest_from: Option<NaiveDate>,
+}
+
+pub(crate) fn standing(
+    conn: &Connection,
+    student_id: i64,
+    course_id: i64,
+    today: NaiveDate,
+) -> Result<Standing> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.name,
+                coalesce((SELECT sum(p.remaining_halves) FROM package_state p
+                           WHERE p.student_id = ?1 AND p.course_id = ?2 AND p.valid_until >= ?3), 0)
+                - coalesce((SELECT a.debt_halves FROM account_state a
+                             WHERE a.student_id = ?1 AND a.course_id = ?2), 0),
+                (SELECT max(p.valid_until) FROM package_state p
+                  WHERE p.student_id = ?1 AND p.course_id = ?2
+                    AND p.remaining_halves > 0 AND p.valid_until >= ?3),
+                (SELECT p.valid_from FROM package p WHERE p.student_id = ?1 AND p.course_id = ?2
+                  ORDER BY p.valid_from DESC, p.id DESC LIMIT 1)
+           FROM course c WHERE c.id = ?2",
+    )?;
+    Ok(stmt.query_row(params![student_id, course_id, today], |r| {
+        Ok(Standing {
+            course_name: r.get(0)?,
+            balance: crate::hours::from_halves(r.get(1)?),
+            covered_until: r.get(2)?,
+            newest_from: r.get(3)?,
+        })
+    })?)
+}

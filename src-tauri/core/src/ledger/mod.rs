@@ -19,7 +19,7 @@ mod load;
 mod replay;
 
 pub use kept::refresh_all;
-pub(crate) use kept::{refresh, BALANCE_ON};
+pub(crate) use kept::{refresh, standing, BALANCE_ON};
 use load::{load_entries, load_packages, Key, Pkg, Raw, Scope};
 use replay::replay;
 

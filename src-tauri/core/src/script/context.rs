@@ -1,6 +1,8 @@
 //! What a script may say about a student, gathered from the record in the script's language.
 //! The names here are the template contract: every shipped template uses only these.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, Days, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
@@ -10,7 +12,7 @@ use crate::achievement::{self, Achievement};
 use crate::bilingual::hours;
 use crate::error::{Error, Result, ValidationCode as Code};
 use crate::guardian::Relationship;
-use crate::ledger::{self, EntryKind};
+use crate::ledger;
 use crate::opportunity;
 use crate::settings::{self, Locale};
 use crate::student::Student;
@@ -96,36 +98,72 @@ pub struct Subject<'a> {
     pub motivation: &'static str,
 }
 
+/// The parts of a script that do not depend on the student, read once for a batch: a
+/// thousand scripts for the renewal list ask for the same school, events, package sizes and
+/// plans a thousand times.
+#[derive(Default)]
+pub(crate) struct Shared {
+    school: Option<Option<String>>,
+    upcoming: Option<Vec<opportunity::Opportunity>>,
+    packages: HashMap<i64, Vec<PackagePart>>,
+    plans: HashMap<(i64, String), Option<String>>,
+    /// Courses open for enrollment, most popular first.
+    popular: Option<Vec<(i64, String)>>,
+}
+
 pub fn build(
     conn: &Connection,
     s: &Subject,
     locale: Locale,
     today: NaiveDate,
 ) -> Result<ScriptContext> {
+    build_with(conn, s, locale, today, &mut Shared::default())
+}
+
+pub(crate) fn build_with(
+    conn: &Connection,
+    s: &Subject,
+    locale: Locale,
+    today: NaiveDate,
+    shared: &mut Shared,
+) -> Result<ScriptContext> {
     let zh = locale == Locale::ZhCn;
     let info = &s.student.info;
-    let account = ledger::account(conn, s.student.id, s.course_id, today)?;
-    let newest = account.packages.iter().max_by_key(|p| (p.valid_from, p.id));
-    let since = newest
-        .map(|p| p.valid_from)
+    let account = ledger::standing(conn, s.student.id, s.course_id, today)?;
+    let since = account
+        .newest_from
         .unwrap_or(today - Days::new(DEFAULT_TERM_DAYS));
-    let used: f64 = account
-        .lines
-        .iter()
-        .filter(|l| l.kind == EntryKind::Lesson && l.date >= since && !l.reversed)
-        .map(|l| -l.hours)
-        .sum();
+    let used = used_since(conn, s.student.id, s.course_id, since)?;
     let (lessons, attended) = attendance(conn, s.student.id, s.course_id, since, today)?;
-    let expires_on = account
-        .packages
-        .iter()
-        .filter(|p| p.remaining > 0.0 && p.valid_until >= today)
-        .map(|p| p.valid_until)
-        .max();
+    let expires_on = account.covered_until;
     let guardian = guardian(conn, s, zh)?;
     let level = info.skill_level.as_deref();
+    if shared.school.is_none() {
+        shared.school = Some(settings::school_name(conn)?);
+    }
+    if shared.upcoming.is_none() {
+        shared.upcoming = Some(opportunity::upcoming(conn, today)?);
+    }
+    if let std::collections::hash_map::Entry::Vacant(e) = shared.packages.entry(s.course_id) {
+        e.insert(packages(conn, s.course_id, today)?);
+    }
+    let plan = match level {
+        Some(l) => {
+            let key = (s.course_id, l.to_string());
+            if !shared.plans.contains_key(&key) {
+                let plan = opportunity::plan(conn, s.course_id, l)?;
+                shared.plans.insert(key.clone(), plan);
+            }
+            shared.plans[&key].clone()
+        }
+        None => None,
+    };
+    let other_course = other_course(conn, s.student.id, shared)?;
     Ok(ScriptContext {
-        school: settings::school_name(conn)?
+        school: shared
+            .school
+            .clone()
+            .flatten()
             .unwrap_or_else(|| if zh { "我们学校" } else { "our school" }.to_string()),
         course: account.course_name.clone(),
         teacher: teacher(conn, s.student.id, s.course_id)?,
@@ -151,24 +189,23 @@ pub fn build(
             .iter()
             .map(|a| achievement_part(a, zh))
             .collect(),
-        opportunities: opportunity::upcoming(conn, today)?
-            .into_iter()
+        opportunities: shared
+            .upcoming
+            .iter()
+            .flatten()
             .filter(|o| o.fits(s.course_id, level))
             .take(3)
             .map(|o| OpportunityPart {
                 kind: o.kind.as_str(),
                 kind_word: words::opportunity(o.kind, zh),
-                title: o.title,
+                title: o.title.clone(),
                 date: o.happens_on,
-                description: o.description,
+                description: o.description.clone(),
             })
             .collect(),
-        plan: match level {
-            Some(l) => opportunity::plan(conn, s.course_id, l)?,
-            None => None,
-        },
-        packages: packages(conn, s.course_id, today)?,
-        other_course: other_course(conn, s.student.id)?,
+        plan,
+        packages: shared.packages[&s.course_id].clone(),
+        other_course,
     })
 }
 
@@ -250,6 +287,19 @@ pub(crate) fn teacher(
         .optional()?)
 }
 
+/// Lesson hours taken in the course since `since`, leaving out lessons that were reversed.
+fn used_since(conn: &Connection, student_id: i64, course_id: i64, since: NaiveDate) -> Result<f64> {
+    let halves: i64 = conn
+        .prepare_cached(
+            "SELECT coalesce(-sum(e.halves), 0) FROM ledger_entry e
+              WHERE e.student_id = ?1 AND e.course_id = ?2 AND e.kind = 'lesson'
+                AND e.occurred_on >= ?3
+                AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reverses_id = e.id)",
+        )?
+        .query_row(params![student_id, course_id, since], |r| r.get(0))?;
+    Ok(crate::hours::from_halves(halves))
+}
+
 /// Lessons marked for the student in the course since `since`, and how many were attended.
 pub(crate) fn attendance(
     conn: &Connection,
@@ -259,11 +309,14 @@ pub(crate) fn attendance(
     today: NaiveDate,
 ) -> Result<(u32, u32)> {
     Ok(conn.query_row(
+        // Through the student's own classes: roll calls are keyed by session, so this reads a
+        // term of lessons instead of every roll call the school ever took.
         "SELECT count(*), coalesce(sum(at.status IN ('present', 'late', 'make_up')), 0)
-           FROM attendance at
-           JOIN lesson_session ls ON ls.id = at.session_id
-           JOIN class cl ON cl.id = ls.class_id AND cl.course_id = ?2
-          WHERE at.student_id = ?1 AND ls.starts_at >= ?3 AND ls.starts_at < ?4",
+           FROM class_student cs
+           CROSS JOIN class cl ON cl.id = cs.class_id AND cl.course_id = ?2
+           CROSS JOIN lesson_session ls ON ls.class_id = cl.id AND ls.starts_at >= ?3 AND ls.starts_at < ?4
+           CROSS JOIN attendance at ON at.session_id = ls.id AND at.student_id = ?1
+          WHERE cs.student_id = ?1",
         params![student_id, course_id, since, today + Days::new(1)],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?)
@@ -298,20 +351,34 @@ fn packages(conn: &Connection, course_id: i64, today: NaiveDate) -> Result<Vec<P
 }
 
 /// The school's most popular course this student does not take yet.
-fn other_course(conn: &Connection, student_id: i64) -> Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT c.name FROM course c
-              WHERE c.archived_at IS NULL
-                AND NOT EXISTS (SELECT 1 FROM account_state a
-                                 WHERE a.student_id = ?1 AND a.course_id = c.id)
-                AND NOT EXISTS (SELECT 1 FROM class_student cs JOIN class cl ON cl.id = cs.class_id
-                                 WHERE cs.student_id = ?1 AND cl.course_id = c.id)
-              ORDER BY (SELECT count(*) FROM account_state a WHERE a.course_id = c.id) DESC,
-                       c.sort_key
-              LIMIT 1",
-            [student_id],
-            |r| r.get(0),
-        )
-        .optional()?)
+/// The most popular open course the student neither has hours in nor a class of.
+fn other_course(conn: &Connection, student_id: i64, shared: &mut Shared) -> Result<Option<String>> {
+    if shared.popular.is_none() {
+        // Counted through classes, which are few, rather than every account.
+        let mut stmt = conn.prepare_cached(
+            "SELECT c.id, c.name FROM course c WHERE c.archived_at IS NULL
+              ORDER BY (SELECT count(*) FROM class cl JOIN class_student cs ON cs.class_id = cl.id
+                         WHERE cl.course_id = c.id AND cl.archived_at IS NULL) DESC,
+                       c.sort_key",
+        )?;
+        let popular = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<(i64, String)>>>()?;
+        shared.popular = Some(popular);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT course_id FROM account_state WHERE student_id = ?1
+         UNION
+         SELECT cl.course_id FROM class_student cs JOIN class cl ON cl.id = cs.class_id
+          WHERE cs.student_id = ?1",
+    )?;
+    let taken = stmt
+        .query_map([student_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<i64>>>()?;
+    Ok(shared
+        .popular
+        .iter()
+        .flatten()
+        .find(|(id, _)| !taken.contains(id))
+        .map(|(_, name)| name.clone()))
 }

@@ -70,43 +70,99 @@ pub struct Script {
 /// Writes one script. A template problem is reported in the result, not as an error: the
 /// editor shows it beside the text.
 pub fn generate(conn: &Connection, req: &ScriptRequest, today: NaiveDate) -> Result<Script> {
-    let student = crate::student::get(conn, req.student_id)?;
-    let course_id = match req.course_id {
-        Some(c) => c,
-        None => {
-            main_course(conn, req.student_id)?.ok_or(Error::invalid("courseId", Code::Required))?
+    ScriptWriter::new(conn, today).write(req)
+}
+
+/// Writes a script for each request, in order (the renewal list's batch).
+pub fn generate_many(
+    conn: &Connection,
+    requests: &[ScriptRequest],
+    today: NaiveDate,
+) -> Result<Vec<Script>> {
+    let mut writer = ScriptWriter::new(conn, today);
+    requests.iter().map(|r| writer.write(r)).collect()
+}
+
+/// Writes scripts on one day, keeping what every script of a batch shares: the compiled
+/// templates and the school-wide parts of the context.
+pub(crate) struct ScriptWriter<'c> {
+    conn: &'c Connection,
+    today: NaiveDate,
+    compiled: render::Compiled,
+    shared: context::Shared,
+}
+
+impl<'c> ScriptWriter<'c> {
+    pub(crate) fn new(conn: &'c Connection, today: NaiveDate) -> Self {
+        ScriptWriter {
+            conn,
+            today,
+            compiled: render::Compiled::new(),
+            shared: context::Shared::default(),
         }
-    };
-    let (guardian_id, motivation) = pick_guardian(conn, &student, req.guardian_id)?;
-    let tagged = motivation.is_some();
-    let motivation = motivation.unwrap_or(MotivationType::Interest);
-    let subject = context::Subject {
-        student: &student,
-        course_id,
-        guardian_id,
-        goal: req.goal.as_str(),
-        motivation: motivation.as_str(),
-    };
-    let ctx = context::build(conn, &subject, req.locale, today)?;
-    let body = match &req.template {
-        Some(text) => text.clone(),
-        None => template::get(conn, motivation, req.goal, req.locale)?.body,
-    };
-    let (text, problem) = match template::render(&body, &ctx) {
-        Ok(text) => (Some(text), None),
-        Err(p) => (None, Some(p)),
-    };
-    Ok(Script {
-        student_id: req.student_id,
-        course_id,
-        guardian_id,
-        motivation,
-        tagged,
-        goal: req.goal,
-        locale: req.locale,
-        text,
-        problem,
-    })
+    }
+
+    pub(crate) fn write(&mut self, req: &ScriptRequest) -> Result<Script> {
+        let conn = self.conn;
+        let student = crate::student::get(conn, req.student_id)?;
+        let course_id = match req.course_id {
+            Some(c) => c,
+            None => main_course(conn, req.student_id)?
+                .ok_or(Error::invalid("courseId", Code::Required))?,
+        };
+        let (guardian_id, motivation) = pick_guardian(conn, &student, req.guardian_id)?;
+        let tagged = motivation.is_some();
+        let motivation = motivation.unwrap_or(MotivationType::Interest);
+        let subject = context::Subject {
+            student: &student,
+            course_id,
+            guardian_id,
+            goal: req.goal.as_str(),
+            motivation: motivation.as_str(),
+        };
+        let ctx = context::build_with(conn, &subject, req.locale, self.today, &mut self.shared)?;
+        let rendered = match &req.template {
+            // The editor's live preview: a text that is never kept.
+            Some(text) => template::render(text, &ctx),
+            None => {
+                let name = format!(
+                    "{}/{}.{}",
+                    req.goal.as_str(),
+                    motivation.as_str(),
+                    req.locale.as_str()
+                );
+                let mut stored = Ok(String::new());
+                let text = self.compiled.render(
+                    &name,
+                    || match template::get(conn, motivation, req.goal, req.locale) {
+                        Ok(t) => t.body,
+                        Err(e) => {
+                            stored = Err(e);
+                            String::new()
+                        }
+                    },
+                    &ctx,
+                );
+                stored?;
+                text
+            }
+        };
+        let (text, problem) = match rendered {
+            Ok(text) => (Some(text), None),
+            Err(p) => (None, Some(p)),
+        };
+        Ok(Script {
+            student_id: req.student_id,
+            course_id,
+            guardian_id,
+            motivation,
+            tagged,
+            goal: req.goal,
+            locale: req.locale,
+            text,
+            problem,
+        })
+    }
 }
 
 /// The course with the student's newest ledger entry, else the first class they are in.
@@ -114,8 +170,13 @@ pub fn main_course(conn: &Connection, student_id: i64) -> Result<Option<i64>> {
     use rusqlite::OptionalExtension;
     Ok(conn
         .query_row(
+            // Each account's newest entry is one index probe; reading the student's whole
+            // history to sort it is not.
             "SELECT course_id FROM (
-                 SELECT course_id, occurred_on AS at FROM ledger_entry WHERE student_id = ?1
+                 SELECT a.course_id,
+                        (SELECT max(e.occurred_on) FROM ledger_entry e
+                          WHERE e.student_id = ?1 AND e.course_id = a.course_id) AS at
+                   FROM account_state a WHERE a.student_id = ?1
                  UNION ALL
                  SELECT cl.course_id, '' FROM class_student cs JOIN class cl ON cl.id = cs.class_id
                   WHERE cs.student_id = ?1)

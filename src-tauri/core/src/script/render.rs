@@ -80,6 +80,37 @@ pub fn render(body: &str, context: &impl Serialize) -> Result<String, TemplatePr
     Ok(tidy(&text))
 }
 
+/// Templates parsed once and kept for a batch: a thousand scripts compile each of the few
+/// templates they use once, not a thousand times.
+pub(crate) struct Compiled {
+    env: Environment<'static>,
+}
+
+impl Compiled {
+    pub fn new() -> Compiled {
+        Compiled { env: environment() }
+    }
+
+    /// Renders the template stored under `name`, compiling `body` the first time.
+    pub fn render(
+        &mut self,
+        name: &str,
+        body: impl FnOnce() -> String,
+        context: &impl Serialize,
+    ) -> Result<String, TemplateProblem> {
+        if self.env.get_template(name).is_err() {
+            self.env
+                .add_template_owned(name.to_string(), body())
+                .map_err(|e| problem(&e))?;
+        }
+        let template = self.env.get_template(name).map_err(|e| problem(&e))?;
+        let text = template
+            .render(minijinja::Value::from_serialize(context))
+            .map_err(|e| problem(&e))?;
+        Ok(tidy(&text))
+    }
+}
+
 fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = 0;
