@@ -74,7 +74,12 @@ const VALIDATION: ValidationCode[] = [
 	'not_media',
 	'file_too_large',
 	'file_unreadable',
-	'level_range'
+	'level_range',
+	'not_message_channel',
+	'score_out_of_range',
+	'referral_only',
+	'min_above_max',
+	'duplicate_segment'
 ];
 const OPEN: OpenFailureCode[] = ['already_open', 'newer_schema', 'not_encore', 'damaged', 'unreadable'];
 

@@ -143,14 +143,20 @@ export function validationMessage(code: ValidationCode): string {
 		confirmation_mismatch: m.privacy_err_confirmation_mismatch,
 		wrong_passcode: m.lock_err_wrong_passcode,
 		passcode_too_short: m.lock_err_passcode_too_short,
-		idle_out_of_range: m.lock_err_idle_out_of_range
+		idle_out_of_range: m.lock_err_idle_out_of_range,
+		not_message_channel: m.err_not_message_channel,
+		score_out_of_range: m.err_score_out_of_range,
+		referral_only: m.err_referral_only,
+		min_above_max: m.err_min_above_max,
+		duplicate_segment: m.err_duplicate_segment
 	}[code]();
 }
 
 export function conflictMessage(code: ConflictCode): string {
 	return {
 		school_not_empty: m.err_school_not_empty,
-		guardian_has_students: m.err_guardian_has_students
+		guardian_has_students: m.err_guardian_has_students,
+		prospect_converted: m.err_prospect_converted
 	}[code]();
 }
 

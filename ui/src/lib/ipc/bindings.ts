@@ -165,6 +165,26 @@ export const commands = {
 	 *  None when the user cancels.
 	 */
 	restoreFromFile: () => typedError<RestoreReport | null, AppError>(__TAURI_INVOKE("restore_from_file")),
+	listLeads: (filter: LeadFilter) => typedError<Prospect[], AppError>(__TAURI_INVOKE("list_leads", { filter })),
+	getLead: (id: number) => typedError<Prospect, AppError>(__TAURI_INVOKE("get_lead", { id })),
+	addLead: (input: ProspectInput) => typedError<Prospect, AppError>(__TAURI_INVOKE("add_lead", { input })),
+	updateLead: (id: number, input: ProspectInput) => typedError<Prospect, AppError>(__TAURI_INVOKE("update_lead", { id, input })),
+	closeLead: (id: number, input: CloseInput) => typedError<Prospect, AppError>(__TAURI_INVOKE("close_lead", { id, input })),
+	reopenLead: (id: number) => typedError<Prospect, AppError>(__TAURI_INVOKE("reopen_lead", { id })),
+	bookTrial: (input: TrialInput) => typedError<TrialLesson, AppError>(__TAURI_INVOKE("book_trial", { input })),
+	recordTrialOutcome: (input: OutcomeInput) => typedError<TrialLesson, AppError>(__TAURI_INVOKE("record_trial_outcome", { input })),
+	cancelTrial: (trialId: number) => typedError<null, AppError>(__TAURI_INVOKE("cancel_trial", { trialId })),
+	/**  The family form prefilled from the lead, for staff to confirm before `convert_lead`. */
+	draftLeadFamily: (id: number) => typedError<NewFamily, AppError>(__TAURI_INVOKE("draft_lead_family", { id })),
+	convertLead: (id: number, input: ConversionInput) => typedError<Conversion, AppError>(__TAURI_INVOKE("convert_lead", { id, input })),
+	leadFunnel: (period: Period) => typedError<Funnel, AppError>(__TAURI_INVOKE("lead_funnel", { period })),
+	studentStage: (studentId: number) => typedError<StudentStage, AppError>(__TAURI_INVOKE("student_stage", { studentId })),
+	lifecycleCounts: () => typedError<StageCount[], AppError>(__TAURI_INVOKE("lifecycle_counts")),
+	winBackList: () => typedError<WinBackRow[], AppError>(__TAURI_INVOKE("win_back_list")),
+	getLapsedAfterDays: () => typedError<number, AppError>(__TAURI_INVOKE("get_lapsed_after_days")),
+	setLapsedAfterDays: (days: number) => typedError<null, AppError>(__TAURI_INVOKE("set_lapsed_after_days", { days })),
+	familyValue: (familyId: number) => typedError<FamilyValue, AppError>(__TAURI_INVOKE("family_value", { familyId })),
+	idealFamily: () => typedError<IdealFamily, AppError>(__TAURI_INVOKE("ideal_family")),
 };
 
 /* Constants */
@@ -407,6 +427,19 @@ export type ClassStudent = {
 	familyId: number,
 };
 
+/**  Why and when a lead dropped out. */
+export type CloseInput = {
+	reason: DeclineReason,
+	/**  Required when the reason is `other`. */
+	text: string | null,
+};
+
+export type Closure = {
+	reason: DeclineReason,
+	text: string | null,
+	on: string,
+};
+
 export type CloudService = "one_drive" | "dropbox" | "i_cloud" | "nutstore" | "baidu_netdisk" | "google_drive";
 
 /**  A write that the current state forbids. */
@@ -414,7 +447,9 @@ export type ConflictCode =
 /**  Demo data is only loaded into an empty school. */
 "school_not_empty" | 
 /**  A guardian still linked to active students cannot be archived. */
-"guardian_has_students";
+"guardian_has_students" | 
+/**  A lead that has enrolled cannot be converted, booked or dropped again. */
+"prospect_converted";
 
 export type Consent = {
 	id: number,
@@ -454,6 +489,23 @@ export type ConsentScope =
 
 /**  How a guardian likes to be reached, and how a conversation took place. */
 export type ContactChannel = "wechat" | "phone" | "sms" | "email" | "in_person";
+
+export type Conversion = {
+	familyId: number,
+	studentId: number,
+	/**  In the order entered: the first is the one to tag in the wizard. */
+	guardianIds: number[],
+};
+
+export type ConversionInput = {
+	/**  The family as confirmed on the form; its first student is the lead's child. */
+	family: NewFamily,
+	/**
+	 *  Who enrolled the family: the trial is marked enrolled and the timeline note written in
+	 *  their name.
+	 */
+	enrolledBy: number,
+};
 
 export type Course = {
 	id: number,
@@ -502,7 +554,7 @@ export type EnrollmentConsent = {
 };
 
 /**  Which kind of record was missing. */
-export type Entity = "family" | "guardian" | "student" | "note" | "staff" | "course" | "class" | "package" | "ledger_entry" | "tag" | "achievement" | "opportunity";
+export type Entity = "family" | "guardian" | "student" | "note" | "feedback" | "staff" | "course" | "class" | "package" | "ledger_entry" | "tag" | "achievement" | "opportunity" | "prospect" | "trial_lesson" | "segment";
 
 export type EntryKind = "purchase" | "bonus" | "lesson" | "correction" | "refund" | "transfer_out" | "transfer_in" | 
 /**  Derived: hours left in a package when its validity ended. */
@@ -576,6 +628,30 @@ export type FamilySummary = {
 	motivations: MotivationType[],
 };
 
+export type FamilyValue = {
+	familyId: number,
+	familyName: string,
+	renewals: number,
+	/**
+	 *  From the first package's first day to today, or to the last package's last day once
+	 *  it has ended.
+	 */
+	tenureDays: number,
+	/**  Referred leads that enrolled: the families this one brought. */
+	referrals: number,
+	/**  Every lead that named this family, enrolled or not. */
+	referredLeads: number,
+	/**  Purchased hours over the family's whole history (bonus hours not included). */
+	hoursBought: number | null,
+	score: number,
+	/**  How the family first came, when it came through a lead. */
+	source: LeadSource | null,
+	/**  The guardians' current types. */
+	motivations: MotivationType[],
+	/**  Courses the family bought packages for. */
+	courseIds: number[],
+};
+
 /**  Why a file cannot be imported at all. */
 export type FileProblem = 
 /**  No bytes, or no cell with anything in it. */
@@ -590,6 +666,41 @@ export type FileProblem =
 "too_many_rows" | 
 /**  The file could not be read (gone, locked, a damaged or protected workbook). */
 "unreadable";
+
+export type Funnel = {
+	/**  Every month of the period, empty ones included, oldest first. */
+	months: FunnelMonth[],
+	/**  Every source, in the order of `LeadSource::ALL`. */
+	sources: FunnelBySource[],
+	total: FunnelCounts,
+};
+
+export type FunnelBySource = {
+	source: LeadSource,
+	counts: FunnelCounts,
+};
+
+export type FunnelCounts = {
+	prospects: number,
+	/**  Leads that came to at least one trial (attended, then enrolled or declined). */
+	trials: number,
+	/**  Leads that enrolled, with or without a trial. */
+	enrolled: number,
+	/**  Leads that came to a trial and then enrolled. */
+	enrolledAfterTrial: number,
+	/**  Trials as a share of prospects, rounded; None without prospects. */
+	trialPercent: number | null,
+	/**  Enrolled as a share of prospects: the funnel's conversion. */
+	enrolledPercent: number | null,
+	/**  Enrolled after a trial as a share of trials: how well trials convert. */
+	trialEnrolledPercent: number | null,
+};
+
+export type FunnelMonth = {
+	/**  `2026-11`. */
+	month: string,
+	counts: FunnelCounts,
+};
 
 export type Gender = "female" | "male" | "other";
 
@@ -646,6 +757,17 @@ export type HoursWarning = {
 	/**  For `expiring`: the package's last day and the hours it still holds. */
 	validUntil: string | null,
 	expiringHours: number | null,
+};
+
+export type IdealFamily = {
+	/**  The lowest score among the top families; None when no family scores yet. */
+	minScore: number | null,
+	top: ValueSummary,
+	all: ValueSummary,
+	/**  Most top families first. */
+	byMotivation: ProfileShare[],
+	byCourse: ProfileShare[],
+	bySource: ProfileShare[],
 };
 
 export type ImportColumn = {
@@ -714,6 +836,42 @@ export type ImportReport = {
 	counts: ImportCounts,
 	/**  Rows with problems that were left out (only with `skip_invalid`). */
 	skippedRows: number,
+};
+
+export type LastContact = {
+	at: string,
+	channel: ContactChannel,
+	/**  The start of the note. */
+	excerpt: string,
+};
+
+export type LeadFilter = {
+	state: LeadState | null,
+	source: LeadSource | null,
+};
+
+/**  How a lead first came to the school. */
+export type LeadSource = 
+/**  Brought by a family already at the school, which the lead names. */
+"referral" | "walk_in" | "open_day" | "social_media" | "flyer" | "other";
+
+/**  Which leads a list shows. */
+export type LeadState = 
+/**  Neither enrolled nor dropped. */
+"open" | "enrolled" | "dropped";
+
+/**  Why a family left, when it said so. */
+export type LeaveReason = {
+	/**
+	 *  The category chosen when the renewal was declined or the lead dropped; None when the
+	 *  record was archived or a trial declined.
+	 */
+	reason: DeclineReason | null,
+	text: string | null,
+	/**  The day it was recorded. */
+	on: string | null,
+	/**  The reason in words, in both languages. */
+	words: Bilingual,
 };
 
 export type LedgerLine = {
@@ -900,6 +1058,14 @@ export type OpportunityInput = {
 
 export type OpportunityKind = "competition" | "recital" | "exam" | "camp" | "showcase";
 
+export type OutcomeInput = {
+	trialId: number,
+	result: TrialResult,
+	/**  Why the family declined or missed it, in a sentence. */
+	reason: string | null,
+	recordedBy: number,
+};
+
 export type PackageBalance = {
 	id: number,
 	purchased: number | null,
@@ -945,6 +1111,12 @@ export type PeopleExport = {
 	shown: number[] | null,
 };
 
+/**  Days from `from` to `to`, both included. */
+export type Period = {
+	from: string,
+	to: string,
+};
+
 export type Person = {
 	id: number,
 	name: string,
@@ -966,6 +1138,68 @@ export type ProblemKind =
 "unknown_name" | 
 /**  Rendering took too many steps: a loop that never ends, or one far too big. */
 "too_long" | "other";
+
+export type ProfileKey = 
+/**  None: no guardian tagged. */
+{ by: "motivation"; motivation: MotivationType | null } | { by: "course"; id: number; name: string } | 
+/**  None: entered directly, not through a lead. */
+{ by: "source"; source: LeadSource | null };
+
+export type ProfileShare = {
+	key: ProfileKey,
+	topFamilies: number,
+	allFamilies: number,
+	topPercent: number | null,
+	allPercent: number | null,
+	/**  Top share over overall share, to two decimals; None without top families. */
+	lift: number | null,
+};
+
+export type Prospect = {
+	id: number,
+	guardianName: string,
+	phone: string | null,
+	childName: string,
+	childBirthYear: number | null,
+	courseId: number | null,
+	courseName: string | null,
+	source: LeadSource,
+	referredByFamilyId: number | null,
+	referredByFamilyName: string | null,
+	firstContactOn: string,
+	notes: string | null,
+	/**  Set once the lead enrolled. */
+	familyId: number | null,
+	studentId: number | null,
+	convertedOn: string | null,
+	closed: Closure | null,
+	/**  Oldest first. */
+	trials: TrialLesson[],
+	/**
+	 *  Prospect, Trial or Left while the lead is open or dropped; None once enrolled (the
+	 *  student's own stage then comes from `lifecycle`).
+	 */
+	stage: Stage | null,
+};
+
+/**  What the front desk types when a family first gets in touch. */
+export type ProspectInput = {
+	guardianName: string,
+	phone: string | null,
+	childName: string,
+	/**
+	 *  Either the year of birth or the child's age on the day of first contact (the year wins
+	 *  when both are given).
+	 */
+	childBirthYear: number | null,
+	childAge: number | null,
+	courseId: number | null,
+	source: LeadSource,
+	/**  Required for a referral, refused for any other source. */
+	referredByFamilyId: number | null,
+	firstContactOn: string,
+	notes: string | null,
+};
 
 export type Question = {
 	id: string,
@@ -1178,6 +1412,16 @@ export type StaffInput = {
 
 export type StaffRole = "admin" | "teacher";
 
+export type Stage = "prospect" | "trial" | "new" | "active" | "loyal" | "at_risk" | "lapsed" | "left";
+
+/**  How many students and leads stand at one stage. */
+export type StageCount = {
+	stage: Stage,
+	students: number,
+	/**  Leads not enrolled: prospects, trials, and (under Left) those who dropped out. */
+	leads: number,
+};
+
 export type Statement = {
 	/**  Printed at the top; None until the school sets its name. */
 	schoolName: string | null,
@@ -1248,6 +1492,22 @@ export type StudentRow = {
 	archived: boolean,
 };
 
+export type StudentStage = {
+	studentId: number,
+	familyId: number,
+	stage: Stage,
+	/**  The student or the family is archived (and so Left). */
+	archived: boolean,
+	/**  Renewals bought so far, in every course. */
+	renewals: number,
+	/**  The first day of the current unbroken run of packages. */
+	enrolledSince: string | null,
+	/**  The last day the student had hours, when they have none today. */
+	lastCoveredOn: string | null,
+	/**  For `Left`: why, as far as the record says. */
+	reason: LeaveReason | null,
+};
+
 export type StudentStatus = "prospect" | "trial" | "active" | "paused" | "lapsed";
 
 export type Suggestion = {
@@ -1312,6 +1572,36 @@ export type TermPlan = {
 	body: string,
 };
 
+export type TrialInput = {
+	prospectId: number,
+	courseId: number,
+	/**  A class of that course the child joins for the trial, if any. */
+	classId: number | null,
+	/**  The school's wall clock. */
+	scheduledAt: string,
+};
+
+export type TrialLesson = {
+	id: number,
+	prospectId: number,
+	courseId: number,
+	courseName: string,
+	classId: number | null,
+	className: string | null,
+	scheduledAt: string,
+	outcome: TrialOutcome,
+	outcomeReason: string | null,
+	recordedAt: string | null,
+	recordedBy: number | null,
+};
+
+export type TrialOutcome = "pending" | "attended" | "no_show" | 
+/**  Written by [`convert`], never typed: enrolling is one action. */
+"enrolled" | "declined";
+
+/**  What staff record after a trial lesson. */
+export type TrialResult = "attended" | "no_show" | "declined";
+
 /**  What a field failed on. Serialized in snake_case; the UI shows `err_<code>`. */
 export type ValidationCode = "required" | "too_long" | "invalid_phone" | "invalid_email" | "invalid_wechat" | "date_in_future" | "date_too_old" | "guardian_required" | "guardian_not_in_family" | "student_not_in_family" | "duplicate_guardian" | "staff_archived" | "hours_out_of_range" | "not_half_hours" | "ends_before_start" | "unknown_currency" | "before_enrollment" | "no_hours_left" | "invalid_time" | "not_enough_hours" | "not_same_family" | "cannot_reverse" | "private_class_of_one" | "duplicate_student" | "unknown_answer" | "one_answer_only" | "same_as_primary" | "duplicate_tag" | "wording_flagged" | "package_ended" | 
 /**  A date that must come after today. */
@@ -1326,12 +1616,32 @@ export type ValidationCode = "required" | "too_long" | "invalid_phone" | "invali
 "not_media" | "file_too_large" | "file_unreadable" | 
 /**  A level range whose lowest level is above its highest. */
 "level_range" | 
+/**  A copied message goes out by WeChat, SMS or e-mail, not by phone or in person. */
+"not_message_channel" | 
+/**  A feedback score outside 1–5. */
+"score_out_of_range" | 
 /**  An erasure confirmed with a name other than the family's. */
 "confirmation_mismatch" | 
 /**  The passcode lock's current passcode was not given or not right. */
 "wrong_passcode" | "passcode_too_short" | 
 /**  Idle minutes before locking outside 1–240. */
-"idle_out_of_range";
+"idle_out_of_range" | 
+/**  A referring family named on a lead that did not come by referral. */
+"referral_only" | 
+/**  A range whose lowest value is above its highest (a segment's renewals or tenure). */
+"min_above_max" | 
+/**  A saved segment with the same name (case and width folded) already exists. */
+"duplicate_segment";
+
+/**  Averages over a group of families, to one decimal. */
+export type ValueSummary = {
+	families: number,
+	renewals: number | null,
+	referrals: number | null,
+	tenureDays: number | null,
+	hoursBought: number | null,
+	score: number | null,
+};
 
 export type WarningKind = 
 /**  Remaining hours at or below the school's threshold. */
@@ -1346,6 +1656,23 @@ export type Weights = {
 	future?: number,
 	interest?: number,
 	honors?: number,
+};
+
+export type WinBackRow = {
+	familyId: number,
+	familyName: string,
+	studentNames: string[],
+	/**  Left when a child declined a renewal, else Lapsed. */
+	stage: Stage,
+	/**  The family's latest declined renewal among the children who are gone. */
+	reason: LeaveReason | null,
+	/**  The latest note that records a conversation. */
+	lastContact: LastContact | null,
+	lastPackageEnd: string | null,
+	/**  Purchased hours over the family's whole history (bonus hours not included). */
+	hoursBought: number | null,
+	/**  The last day any of its children had hours. */
+	lastCoveredOn: string | null,
 };
 
 /**  A word that labels a person, and what to say instead. */
