@@ -165,6 +165,24 @@ export const commands = {
 	 *  None when the user cancels.
 	 */
 	restoreFromFile: () => typedError<RestoreReport | null, AppError>(__TAURI_INVOKE("restore_from_file")),
+	/**  Missing data and template problems come back inside the message, not as errors. */
+	composeMessage: (request: MessageRequest) => typedError<Message, AppError>(__TAURI_INVOKE("compose_message", { request })),
+	/**  Records a message staff copied; returns the id of the note left on the timeline. */
+	logCopiedMessage: (copied: CopiedMessage) => typedError<number, AppError>(__TAURI_INVOKE("log_copied_message", { copied })),
+	recordFeedback: (input: FeedbackInput) => typedError<Feedback, AppError>(__TAURI_INVOKE("record_feedback", { input })),
+	listFeedback: (familyId: number) => typedError<Feedback[], AppError>(__TAURI_INVOKE("list_feedback", { familyId })),
+	feedbackAverages: () => typedError<TermAverage[], AppError>(__TAURI_INVOKE("feedback_averages")),
+	getInsights: (period: Period) => typedError<Insights, AppError>(__TAURI_INVOKE("get_insights", { period })),
+	/**  The chart's rows as CSV (UTF-8 with BOM); the path written, or None when cancelled. */
+	saveChartCsv: (chart: ChartTable) => typedError<string | null, AppError>(__TAURI_INVOKE("save_chart_csv", { chart })),
+	/**  The chart as the window drew it, a PNG in base64; the path written, or None when cancelled. */
+	saveChartPng: (title: string, pngBase64: string) => typedError<string | null, AppError>(__TAURI_INVOKE("save_chart_png", { title, pngBase64 })),
+	listSegments: () => typedError<SavedSegment[], AppError>(__TAURI_INVOKE("list_segments")),
+	createSegment: (input: SegmentInput) => typedError<SavedSegment, AppError>(__TAURI_INVOKE("create_segment", { input })),
+	updateSegment: (id: number, input: SegmentInput) => typedError<SavedSegment, AppError>(__TAURI_INVOKE("update_segment", { id, input })),
+	deleteSegment: (id: number) => typedError<null, AppError>(__TAURI_INVOKE("delete_segment", { id })),
+	/**  The students and families the saved segment selects today. */
+	evaluateSegment: (id: number) => typedError<SegmentMatch, AppError>(__TAURI_INVOKE("evaluate_segment", { id })),
 	listLeads: (filter: LeadFilter) => typedError<Prospect[], AppError>(__TAURI_INVOKE("list_leads", { filter })),
 	getLead: (id: number) => typedError<Prospect, AppError>(__TAURI_INVOKE("get_lead", { id })),
 	addLead: (input: ProspectInput) => typedError<Prospect, AppError>(__TAURI_INVOKE("add_lead", { input })),
@@ -379,6 +397,24 @@ export type BriefGuardian = {
 	talkingPoints: string[],
 };
 
+/**  One value of a chart's row: numbers stay numbers in the spreadsheet. */
+export type ChartCell = number | null | string;
+
+export type ChartTable = {
+	/**  The chart's title in the UI language: the file's suggested name. */
+	title: string,
+	headers: string[],
+	rows: ChartCell[][],
+};
+
+export type ChurnMonth = {
+	/**  `2026-11`. */
+	month: string,
+	total: number,
+	/**  Most frequent first; reasons nobody gave are left out. */
+	reasons: ReasonCount[],
+};
+
 export type Class = {
 	id: number,
 	courseId: number,
@@ -505,6 +541,17 @@ export type ConversionInput = {
 	 *  their name.
 	 */
 	enrolledBy: number,
+};
+
+export type CopiedMessage = {
+	familyId: number,
+	studentId: number | null,
+	goal: MessageGoal,
+	/**  Where it will be pasted: WeChat, SMS or e-mail. */
+	channel: ContactChannel,
+	/**  The text as copied, after any edits staff made. */
+	text: string,
+	staffId: number,
 };
 
 export type Course = {
@@ -652,6 +699,28 @@ export type FamilyValue = {
 	courseIds: number[],
 };
 
+export type Feedback = {
+	id: number,
+	familyId: number,
+	studentId: number | null,
+	studentName: string | null,
+	term: string,
+	text: string | null,
+	recordedBy: number,
+	recordedByName: string,
+	recordedAt: string,
+} & Scores;
+
+export type FeedbackInput = {
+	familyId: number,
+	/**  The child it is about, when it is about one. */
+	studentId: number | null,
+	/**  The school's label for the term; averages group by it. */
+	term: string,
+	text: string | null,
+	recordedBy: number,
+} & Scores;
+
 /**  Why a file cannot be imported at all. */
 export type FileProblem = 
 /**  No bytes, or no cell with anything in it. */
@@ -746,6 +815,20 @@ export type HoursLeft = {
 	hours: number | null,
 };
 
+export type HoursMonth = {
+	/**  `2026-11`. */
+	month: string,
+	hours: HoursTotals,
+};
+
+export type HoursTotals = {
+	/**  Purchased hours of the packages sold. */
+	sold: number | null,
+	bonus: number | null,
+	/**  Hours lessons deducted (on credit included). */
+	used: number | null,
+};
+
 export type HoursWarning = {
 	kind: WarningKind,
 	studentId: number,
@@ -836,6 +919,18 @@ export type ImportReport = {
 	counts: ImportCounts,
 	/**  Rows with problems that were left out (only with `skip_invalid`). */
 	skippedRows: number,
+};
+
+export type Insights = {
+	byMotivation: RenewalRate[],
+	byCourse: RenewalRate[],
+	byTeacher: RenewalRate[],
+	byTerm: RenewalRate[],
+	churn: ChurnMonth[],
+	hours: HoursMonth[],
+	funnel: Funnel,
+	/**  Stages are as of today, whatever the period. */
+	lifecycle: StageCount[],
 };
 
 export type LastContact = {
@@ -957,6 +1052,66 @@ export type MentionPlace =
 "note" | 
 /**  Another student's achievement. */
 "achievement";
+
+export type Message = {
+	familyId: number,
+	familyName: string,
+	studentId: number | null,
+	studentName: string | null,
+	guardianId: number | null,
+	goal: MessageGoal,
+	motivation: MotivationType,
+	/**
+	 *  False when no type was recorded for the guardian (nor chosen): the message then
+	 *  speaks to interest & growth.
+	 */
+	tagged: boolean,
+	locale: Locale,
+	/**  The message, or None when something is missing or the template has a problem. */
+	text: string | null,
+	missing: Missing | null,
+	problem: TemplateProblem | null,
+};
+
+export type MessageGoal = 
+/**  Tell the family about an upcoming competition, recital, exam, camp or showcase. */
+"inform_event" | 
+/**  Turn a trial lesson into an enrollment. */
+"convert_trial" | "renewal_reminder" | 
+/**  More hours, a bigger package. */
+"upsell_hours" | 
+/**  Another course. */
+"cross_sell" | "progress_update" | "ask_feedback" | 
+/**  A family that stopped coming. */
+"win_back";
+
+export type MessageRequest = {
+	familyId: number,
+	/**
+	 *  None: the child the goal fits best (a trial child for a trial, the one with the fewest
+	 *  hours for a renewal…).
+	 */
+	studentId: number | null,
+	goal: MessageGoal,
+	locale: Locale,
+	/**  None: the type recorded for the child's guardian, as in scripts and briefs. */
+	motivation: MotivationType | null,
+	/**  Try a template text instead of the stored one (the editor's live preview). */
+	template: string | null,
+};
+
+/**  What a family lacks for a message to be written. */
+export type Missing = 
+/**  No current child in the family. */
+"no_student" | 
+/**  No child takes a course yet. */
+"no_course" | 
+/**  Nothing upcoming fits the child's course and level (to inform about an event). */
+"no_event" | 
+/**  The child already takes every course the school offers (to suggest another). */
+"no_other_course" | 
+/**  The family's consent in force does not cover contact by message. */
+"messages_declined";
 
 /**  A guardian's current motivation tag. */
 export type Motivation = {
@@ -1220,6 +1375,18 @@ export type QuestionnaireView = {
 	problem: string | null,
 };
 
+/**  Inclusive bounds; a missing bound is open. */
+export type Range = {
+	min: number | null,
+	max: number | null,
+};
+
+export type RateGroup = 
+/**  None: no guardian of the child is tagged. */
+{ by: "motivation"; motivation: MotivationType | null } | { by: "course"; id: number; name: string } | 
+/**  None: the child is in no class of the course. */
+{ by: "teacher"; id: number | null; name: string | null } | { by: "term"; year: number; half: TermHalf };
+
 /**  One answer's pull towards one type: the "why" shown beside the suggestion. */
 export type Reason = {
 	questionId: string,
@@ -1227,6 +1394,19 @@ export type Reason = {
 	motivation: MotivationType,
 	weight: number,
 };
+
+export type ReasonCount = {
+	reason: DeclineReason,
+	count: number,
+	words: Bilingual,
+};
+
+/**  How regularly a family renews. */
+export type Regularity = 
+/**  Renewed at least once, and always before the package being renewed ended. */
+"on_time" | 
+/**  At least one renewal came after the package being renewed had ended. */
+"late";
 
 export type Relationship = "mother" | "father" | "grandmother" | "grandfather" | "other";
 
@@ -1243,6 +1423,14 @@ export type RenewalDashboard = {
 	atRisk: number,
 	/**  Open renewals whose hours have already run out or ended. */
 	overdue: number,
+};
+
+export type RenewalRate = {
+	group: RateGroup,
+	renewed: number,
+	declined: number,
+	/**  Renewed as a share of renewed + declined, rounded. */
+	percent: number | null,
 };
 
 export type RenewalStatus = "to_contact" | "contacted" | "meeting_scheduled" | "renewed" | 
@@ -1340,6 +1528,22 @@ export type SampleRow = {
 	cells: string[],
 };
 
+export type SavedSegment = {
+	id: number,
+	name: string,
+	definition: SegmentDefinition,
+	createdAt: string,
+	updatedAt: string,
+};
+
+/**  How the family scored the term, 1–5; any score but the overall one may be left blank. */
+export type Scores = {
+	teaching: number | null,
+	progress: number | null,
+	communication: number | null,
+	overall: number,
+};
+
 export type Script = {
 	studentId: number,
 	courseId: number,
@@ -1388,6 +1592,34 @@ export type SearchHit = {
 };
 
 export type SearchKind = "student" | "guardian" | "family" | "note";
+
+/**  Stored as JSON: fields added later read as "not narrowing" in older definitions. */
+export type SegmentDefinition = {
+	/**  How many times the family has renewed, in every course and child together. */
+	renewals?: Range | null,
+	regularity?: Regularity | null,
+	/**  Full months since the family's first package began. */
+	tenureMonths?: Range | null,
+	/**  `beginner`, `intermediate`, `advanced` or a school's own grade, compared without case. */
+	skillLevels?: string[],
+	channels?: ContactChannel[],
+	motivations?: MotivationType[],
+	/**  The child bought a package for the course or is in one of its classes. */
+	courseIds?: number[],
+	stages?: Stage[],
+	sources?: LeadSource[],
+};
+
+export type SegmentInput = {
+	name: string,
+	definition: SegmentDefinition,
+};
+
+/**  The students in a segment and their families, each in ascending id order. */
+export type SegmentMatch = {
+	studentIds: number[],
+	familyIds: number[],
+};
 
 export type SessionSummary = {
 	id: number,
@@ -1565,6 +1797,23 @@ export type TemplateProblem = {
 	/**  The engine's own words (English), for the curious. */
 	detail: string,
 };
+
+/**  One term's averages; a score nobody gave is None. */
+export type TermAverage = {
+	term: string,
+	responses: number,
+	families: number,
+	teaching: number | null,
+	progress: number | null,
+	communication: number | null,
+	overall: number | null,
+};
+
+/**
+ *  Schools here run two terms: spring (February to July) and autumn (August to January,
+ *  named by the year it starts).
+ */
+export type TermHalf = "spring" | "autumn";
 
 export type TermPlan = {
 	courseId: number,
