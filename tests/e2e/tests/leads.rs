@@ -34,6 +34,9 @@ async fn a_referred_prospect_books_a_trial_and_enrolls_and_the_funnel_and_referr
     app.type_into("lead-child", "周乐乐").await;
     app.type_into("lead-age", "7").await;
     choose(&app, &app.wait_testid("lead-source").await, "referral").await;
+    // A referral names the family that referred it.
+    app.click("lead-save").await;
+    app.wait_testid("field-error").await;
     app.type_into("referrer-search", "张小明").await;
     let (i, _) = wait_any(&app, "referrer-option", "张小明家").await;
     nth(&app, "referrer-option", i).await.click().await.unwrap();
@@ -74,8 +77,9 @@ async fn a_referred_prospect_books_a_trial_and_enrolls_and_the_funnel_and_referr
     app.click("enroll-save").await;
     app.wait_text("family-title", "周乐乐家").await;
     app.wait_text_contains("enrolled-prompt", "周丽").await;
-    app.wait_testid("enrolled-run-wizard").await;
     app.wait_text("stage-badge", "New").await;
+    app.click("enrolled-run-wizard").await;
+    app.wait_text_contains("wizard-title", "周丽").await;
 
     // The funnel counts the lead at every step.
     app.click("nav-leads").await;
@@ -103,4 +107,25 @@ async fn a_referred_prospect_books_a_trial_and_enrolls_and_the_funnel_and_referr
     app.wait_text("family-title", "张小明家").await;
     app.wait_text("value-referrals", "1").await;
     app.screenshot("leads-referrer-value").await;
+
+    // The lead desk in Chinese.
+    app.click("nav-leads").await;
+    choose(&app, &app.wait_testid("lang-select").await, "zh-CN").await;
+    app.wait_text_contains("funnel", "转化漏斗").await;
+    app.wait_text_contains("lead-add", "新增意向客户").await;
+    app.screenshot("leads-zh").await;
+
+    // The win-back list, with the setting that decides when a family has lapsed.
+    app.click("winback-link").await;
+    app.wait_css("[data-testid=winback-row], [data-testid=winback-empty]")
+        .await;
+    assert_eq!(app.value("lapsed-after").await, "60");
+    set_value(&app, "lapsed-after", "90").await;
+    app.click("lapsed-after-save").await;
+    app.settle().await;
+    app.click("nav-leads").await;
+    app.click("winback-link").await;
+    app.wait_css("[data-testid=winback-row], [data-testid=winback-empty]")
+        .await;
+    assert_eq!(app.value("lapsed-after").await, "90", "the setting is kept");
 }
