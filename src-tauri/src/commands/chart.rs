@@ -64,6 +64,14 @@ fn table(chart: ChartTable) -> Table {
     }
 }
 
+/// The PNG the window drew, or None for anything that is not one (or far too large).
+fn png_bytes(base64_text: &str) -> Option<Vec<u8>> {
+    base64::engine::general_purpose::STANDARD
+        .decode(base64_text.trim())
+        .ok()
+        .filter(|b| b.len() <= PNG_MAX_BYTES && b.starts_with(PNG_SIGNATURE))
+}
+
 fn ask_where(app: &tauri::AppHandle, name: String, kind: &str, ext: &str) -> Option<PathBuf> {
     let path = app
         .dialog()
@@ -117,14 +125,10 @@ pub async fn save_chart_png(
     title: String,
     png_base64: String,
 ) -> AppResult<Option<String>> {
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(png_base64.trim())
-        .ok()
-        .filter(|b| b.len() <= PNG_MAX_BYTES && b.starts_with(PNG_SIGNATURE))
-        .ok_or_else(|| {
-            eprintln!("encore: the window sent a chart that is not a PNG");
-            AppError::Internal
-        })?;
+    let bytes = png_bytes(&png_base64).ok_or_else(|| {
+        eprintln!("encore: the window sent a chart that is not a PNG");
+        AppError::Internal
+    })?;
     // The CSV's name, sanitised the same way, with the picture's extension.
     let named = Table {
         title,
@@ -144,6 +148,15 @@ pub async fn save_chart_png(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_png_is_saved_as_one() {
+        let png = base64::engine::general_purpose::STANDARD.encode(b"\x89PNG\r\n\x1a\nrest");
+        assert_eq!(png_bytes(&png).map(|b| b.len()), Some(12));
+        let svg = base64::engine::general_purpose::STANDARD.encode(b"<svg/>");
+        assert_eq!(png_bytes(&svg), None);
+        assert_eq!(png_bytes("not base64!"), None);
+    }
 
     #[test]
     fn chart_rows_keep_numbers_and_fill_short_rows() {
