@@ -1,7 +1,7 @@
 // Copying to the clipboard from the webview. The copy command on a hidden text area goes
 // first: it runs at once, inside the click, which is what webviews require. Where it is
-// refused, the asynchronous clipboard API is tried, with a time limit, because WebKitGTK may
-// leave its promise pending when no clipboard owner answers.
+// refused, the asynchronous clipboard API is tried, with a time limit so a promise left
+// pending cannot hold the button forever.
 
 const CLIPBOARD_WAIT_MS = 2000;
 
