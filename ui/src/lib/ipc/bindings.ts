@@ -169,6 +169,15 @@ export const commands = {
 	composeMessage: (request: MessageRequest) => typedError<Message, AppError>(__TAURI_INVOKE("compose_message", { request })),
 	/**  Records a message staff copied; returns the id of the note left on the timeline. */
 	logCopiedMessage: (copied: CopiedMessage) => typedError<number, AppError>(__TAURI_INVOKE("log_copied_message", { copied })),
+	/**
+	 *  One message per family the saved segment selects today, each to the family's own type; a
+	 *  family lacking what the goal needs carries its reason instead of failing the others.
+	 */
+	composeSegmentMessages: (segmentId: number, goal: MessageGoal, locale: Locale) => typedError<Message[], AppError>(__TAURI_INVOKE("compose_segment_messages", { segmentId, goal, locale })),
+	getMessageTemplate: (motivation: MotivationType, goal: MessageGoal, locale: Locale) => typedError<MessageTemplate, AppError>(__TAURI_INVOKE("get_message_template", { motivation, goal, locale })),
+	/**  Stores the school's text; a text that does not parse is not stored and its problem returned. */
+	saveMessageTemplate: (motivation: MotivationType, goal: MessageGoal, locale: Locale, body: string) => typedError<TemplateProblem | null, AppError>(__TAURI_INVOKE("save_message_template", { motivation, goal, locale, body })),
+	restoreMessageTemplate: (motivation: MotivationType, goal: MessageGoal, locale: Locale) => typedError<MessageTemplate, AppError>(__TAURI_INVOKE("restore_message_template", { motivation, goal, locale })),
 	recordFeedback: (input: FeedbackInput) => typedError<Feedback, AppError>(__TAURI_INVOKE("record_feedback", { input })),
 	listFeedback: (familyId: number) => typedError<Feedback[], AppError>(__TAURI_INVOKE("list_feedback", { familyId })),
 	feedbackAverages: () => typedError<TermAverage[], AppError>(__TAURI_INVOKE("feedback_averages")),
@@ -1098,6 +1107,15 @@ export type MessageRequest = {
 	motivation: MotivationType | null,
 	/**  Try a template text instead of the stored one (the editor's live preview). */
 	template: string | null,
+};
+
+export type MessageTemplate = {
+	motivation: MotivationType,
+	goal: MessageGoal,
+	locale: Locale,
+	body: string,
+	/**  False while it is the text Encore ships. */
+	edited: boolean,
 };
 
 /**  What a family lacks for a message to be written. */
