@@ -159,12 +159,24 @@ pub async fn restore_from_file(
     restore(&store, path).map(Some)
 }
 
+/// Files above this size wait before the day's backup: copying them holds the school for
+/// seconds, and the first screen should paint first.
+const LARGE_SCHOOL_BYTES: u64 = 64 << 20;
+const LARGE_SCHOOL_WAIT: Duration = Duration::from_secs(20);
+
 /// The first backup of each day, checked at start and then every hour (Encore may stay open
 /// for days).
 pub fn start_daily_backups(app: &AppHandle) {
     let app = app.clone();
-    std::thread::spawn(move || loop {
-        app.state::<Store>().daily_backup();
-        std::thread::sleep(Duration::from_secs(60 * 60));
+    std::thread::spawn(move || {
+        let store = app.state::<Store>();
+        let size = std::fs::metadata(&store.path).map(|m| m.len()).unwrap_or(0);
+        if size > LARGE_SCHOOL_BYTES {
+            std::thread::sleep(LARGE_SCHOOL_WAIT);
+        }
+        loop {
+            app.state::<Store>().daily_backup();
+            std::thread::sleep(Duration::from_secs(60 * 60));
+        }
     });
 }

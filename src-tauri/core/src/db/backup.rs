@@ -19,32 +19,48 @@ pub enum BackupError {
     Damaged(String),
 }
 
-/// Writes a snapshot of `conn`'s database to `target` (replacing a file already there only
-/// once the new copy is known to be good). Returns the size in bytes.
-pub fn snapshot(conn: &Connection, target: &Path) -> Result<u64, BackupError> {
-    let dir = target
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut name = target.file_name().unwrap_or_default().to_os_string();
-    name.push(".part");
-    let partial: PathBuf = dir.join(format!(".{}", name.to_string_lossy()));
+/// The consistent copy, under a temporary name beside `target`: the only step that needs the
+/// live connection.
+pub(crate) fn copy(conn: &Connection, target: &Path) -> Result<PathBuf, BackupError> {
+    let partial = partial_of(target);
     let _ = fs::remove_file(&partial);
-    let result = write_checked(conn, &partial);
-    if let Err(e) = result {
+    if let Err(e) = conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()]) {
+        let _ = fs::remove_file(&partial);
+        return Err(e.into());
+    }
+    Ok(partial)
+}
+
+/// Flushes and checks the copy, then renames it over `target`; a copy that fails is removed.
+/// Works on the copy alone, so the school stays usable meanwhile: checking a large school's
+/// copy takes seconds.
+pub(crate) fn place(partial: PathBuf, target: &Path) -> Result<u64, BackupError> {
+    if let Err(e) = verify(&partial) {
         let _ = fs::remove_file(&partial);
         return Err(e);
     }
     fs::rename(&partial, target)?;
     // The rename itself must survive a power cut.
-    if let Ok(d) = fs::File::open(dir) {
+    if let Ok(d) = fs::File::open(folder_of(target)) {
         let _ = d.sync_all();
     }
     Ok(fs::metadata(target)?.len())
 }
 
-fn write_checked(conn: &Connection, partial: &Path) -> Result<(), BackupError> {
-    conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+fn folder_of(target: &Path) -> &Path {
+    target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+fn partial_of(target: &Path) -> PathBuf {
+    let mut name = target.file_name().unwrap_or_default().to_os_string();
+    name.push(".part");
+    folder_of(target).join(format!(".{}", name.to_string_lossy()))
+}
+
+fn verify(partial: &Path) -> Result<(), BackupError> {
     // VACUUM INTO does not fsync.
     fs::File::open(partial)?.sync_all()?;
     let copy = Connection::open_with_flags(partial, OpenFlags::SQLITE_OPEN_READ_ONLY)?;

@@ -42,9 +42,11 @@ impl Db {
         })
     }
 
-    /// A consistent, verified copy of the whole school at `target`; returns its size.
+    /// A consistent, verified copy of the whole school at `target`; returns its size. The
+    /// school is held only while it is copied, not while the copy is checked.
     pub fn backup(&self, target: &Path) -> std::result::Result<u64, BackupError> {
-        backup::snapshot(&self.lock(), target)
+        let partial = backup::copy(&self.lock(), target)?;
+        backup::place(partial, target)
     }
 
     pub fn path(&self) -> Option<&Path> {

@@ -36,8 +36,13 @@ SELECT s.id, s.family_id, s.archived_at IS NOT NULL OR f.archived_at IS NOT NULL
                   AND ps.valid_until >= ?1 AND p.purchased_on <= ?1),
        max(coalesce((SELECT max(p.valid_until) FROM package p
                       WHERE p.student_id = s.id AND p.purchased_on <= ?1 AND p.valid_until < ?1), ''),
-           coalesce((SELECT max(e.occurred_on) FROM ledger_entry e
-                      WHERE e.student_id = s.id AND e.kind = 'lesson' AND e.occurred_on <= ?1), '')),
+           -- The newest lesson of each of the student's accounts: a few index probes
+           -- backwards from today instead of every entry the student ever had.
+           coalesce((SELECT max((SELECT e.occurred_on FROM ledger_entry e
+                                  WHERE e.student_id = a.student_id AND e.course_id = a.course_id
+                                    AND e.occurred_on <= ?1 AND e.kind = 'lesson'
+                                  ORDER BY e.occurred_on DESC LIMIT 1))
+                       FROM account_state a WHERE a.student_id = s.id), '')),
        (SELECT count(*) FROM renewal_cycle rc JOIN package np ON np.id = rc.renewed_package_id
          WHERE rc.student_id = s.id AND rc.status = 'renewed' AND np.purchased_on <= ?1),
        runs.since,
@@ -45,7 +50,8 @@ SELECT s.id, s.family_id, s.archived_at IS NOT NULL OR f.archived_at IS NOT NULL
           FROM renewal_cycle rc
          WHERE rc.student_id = s.id AND rc.status = 'declined' AND rc.closed_on <= ?1
            AND NOT EXISTS (SELECT 1 FROM package later
-                            WHERE later.student_id = rc.student_id AND later.course_id = rc.course_id
+                            -- `+`: through the student's few packages, never the course's many.
+                            WHERE later.student_id = rc.student_id AND +later.course_id = rc.course_id
                               AND later.id > coalesce(rc.package_id, 0) AND later.purchased_on <= ?1)
          ORDER BY rc.closed_on DESC, rc.id DESC LIMIT 1)
   FROM student s
