@@ -2,9 +2,11 @@
 //! copied from a family page lands on its timeline as an automatic note with the text, and
 //! end-of-term feedback is listed where it was recorded; the insights page draws the renewal
 //! rate with bars, and its SVG renders to a PNG in the webview (what Export PNG sends to Rust).
+//! Messages for a saved segment: one copied from the list lands on that family's timeline.
 
 use encore_e2e::steps::{choose, count, nth, wait_any};
 use encore_e2e::{App, LaunchOptions};
+use thirtyfour::By;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_copied_renewal_reminder_is_noted_on_the_timeline_and_insights_draw_bars() {
@@ -88,6 +90,88 @@ async fn a_copied_renewal_reminder_is_noted_on_the_timeline_and_insights_draw_ba
         .unwrap();
     assert_eq!(png.json().as_str(), Some("data:image/png;base64,"));
     app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_message_copied_for_a_segment_is_noted_on_that_familys_timeline() {
+    let app = App::launch_with(LaunchOptions::new().arg("--demo")).await;
+
+    // A segment saved on the renewal desk: families whose parent enrolled for the future.
+    app.click("nav-renewals").await;
+    app.wait_testid("renewal-row").await;
+    app.click("segment-new").await;
+    app.wait_testid("segment-editor").await;
+    app.type_into("segment-name", "未来发展型").await;
+    app.wait_css("[data-testid=\"segment-motivations\"] input[value=\"future\"]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.click("segment-save").await;
+    app.wait_testid_gone("segment-editor").await;
+
+    // Its messages, in Chinese: one per family, each with its own Copy.
+    app.click("segment-messages-link").await;
+    app.wait_testid("segment-message").await;
+    choose(
+        &app,
+        &app.wait_testid("segment-messages-locale").await,
+        "zh-CN",
+    )
+    .await;
+    let card = wait_for_card(&app).await;
+    let text = card
+        .find(By::Css("[data-testid=\"segment-message-text\"]"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    app.screenshot("segment-messages").await;
+    card.find(By::Css("[data-testid=\"segment-message-copy\"]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_testid("segment-message-copied").await;
+
+    // That family's timeline carries the copy as an automatic note.
+    card.find(By::Css("h2 a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let first_line = text.lines().next().unwrap().to_string();
+    let (_, note) = wait_any(&app, "note-text", &first_line).await;
+    assert!(
+        note.starts_with("Message copied (renewal reminder):"),
+        "{note}"
+    );
+    app.quit().await;
+}
+
+/// The first message card once its text is written in Chinese (rewritten after the choice).
+async fn wait_for_card(app: &App) -> thirtyfour::WebElement {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let card = nth(app, "segment-message", 0).await;
+        if let Ok(area) = card
+            .find(By::Css("[data-testid=\"segment-message-text\"]"))
+            .await
+        {
+            let value = area.prop("value").await.ok().flatten().unwrap_or_default();
+            if value.chars().any(is_han) {
+                return card;
+            }
+        }
+        if std::time::Instant::now() >= deadline {
+            return app.fail("no segment message in Chinese").await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
 
 fn is_han(c: char) -> bool {
