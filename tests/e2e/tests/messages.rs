@@ -68,6 +68,20 @@ async fn a_copied_renewal_reminder_is_noted_on_the_timeline_and_insights_draw_ba
     let title = app.text("chart-rate-motivation").await;
     assert!(title.contains("Renewal rate by motivation type"), "{title}");
 
+    // The ideal family: top families against all paying families, drawn with bars.
+    app.wait_testid("chart-ideal-motivation-svg").await;
+    let ideal_bars = app
+        .driver()
+        .find_all(thirtyfour::By::Css(
+            "[data-testid=\"ideal-family\"] [data-testid=\"chart-bar\"]",
+        ))
+        .await
+        .unwrap();
+    assert!(
+        !ideal_bars.is_empty(),
+        "the demo school has families who renew and refer"
+    );
+
     // The chart turns into a PNG inside the webview (no tainted canvas, no blocked image).
     let png = app
         .driver()

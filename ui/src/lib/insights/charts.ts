@@ -12,7 +12,7 @@ import { monthTick, rateGroupLabel } from './labels';
 export type Row = (string | number)[];
 
 /** A chart with the table behind it, as the CSV export writes it. */
-export type InsightChart = Chart & { headers: string[]; rows: Row[] };
+export type InsightChart = Chart & { headers: string[]; rows: Row[]; /** A line of plain text under the bars. */ note?: string };
 
 export type RateBy = 'motivation' | 'course' | 'teacher' | 'term';
 
