@@ -15,6 +15,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use encore_core::db::OpenError;
 use encore_core::script::{self, ScriptGoal, ScriptRequest};
 use encore_core::settings::{self, Locale};
+use encore_core::synthetic::{self, Tier};
 use encore_core::{demo, Db};
 
 #[derive(Parser)]
@@ -48,28 +49,6 @@ enum Goal {
     Feedback,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum DemoSize {
-    Small,
-    Medium,
-    Large,
-    Xl,
-    Xxl,
-}
-
-impl DemoSize {
-    /// The demo school has about 1.8 children per family.
-    fn families(self) -> usize {
-        match self {
-            DemoSize::Small => 28,
-            DemoSize::Medium => 165,
-            DemoSize::Large => 440,
-            DemoSize::Xl => 1_370,
-            DemoSize::Xxl => 5_480,
-        }
-    }
-}
-
 #[derive(Subcommand)]
 enum Command {
     /// Write a consistent, verified copy of the database to FILE.
@@ -82,10 +61,11 @@ enum Command {
         /// How many families to generate (the app's demo has 36).
         #[arg(long, default_value_t = demo::DEFAULT_FAMILIES)]
         families: usize,
-        /// A school size instead of a family count: small ≈ 50 students, medium ≈ 300,
-        /// large ≈ 800, xl ≈ 2,500, xxl ≈ 10,000.
-        #[arg(long, value_enum, conflicts_with = "families")]
-        size: Option<DemoSize>,
+        /// A synthetic school with five years of history instead of the small demo: s, m, l,
+        /// xl or xxl, with 50, 300, 800, 2,500 or 10,000 students on the roll (xl has about
+        /// a million roll-call marks).
+        #[arg(long, conflicts_with = "families", value_parser = school_size)]
+        size: Option<Tier>,
         /// The same seed always gives the same school.
         #[arg(long, default_value_t = demo::DEFAULT_SEED)]
         seed: u64,
@@ -168,6 +148,16 @@ enum Command {
     },
 }
 
+/// A size tier; the names the option had before the tiers (small, medium, large) still work.
+fn school_size(text: &str) -> Result<Tier, synthetic::UnknownTier> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "small" => Ok(Tier::S),
+        "medium" => Ok(Tier::M),
+        "large" => Ok(Tier::L),
+        _ => text.parse(),
+    }
+}
+
 /// Why a command failed: the user's doing (exit 1) or Encore's (exit 2).
 pub enum Failure {
     User(String),
@@ -234,11 +224,40 @@ fn run(cli: Cli) -> Result<(), Failure> {
             );
         }
         Command::Demo {
+            size: Some(tier),
+            seed,
+            ..
+        } => {
+            let started = std::time::Instant::now();
+            let s = db.with_tx(|tx| synthetic::generate(tx, tier, seed, Utc::now()))?;
+            println!(
+                "synthetic {} school written to {} in {:.1} s: {} families, {} students, \
+                 {} guardians, {} courses, {} classes, {} packages, {} lessons, {} attendance \
+                 marks, {} ledger entries, {} notes, {} achievements, {} opportunities, {} \
+                 renewal cycles",
+                tier,
+                path.display(),
+                started.elapsed().as_secs_f64(),
+                s.families,
+                s.students,
+                s.guardians,
+                s.courses,
+                s.classes,
+                s.packages,
+                s.sessions,
+                s.attendance,
+                s.ledger_entries,
+                s.notes,
+                s.achievements,
+                s.opportunities,
+                s.renewal_cycles
+            );
+        }
+        Command::Demo {
             families,
-            size,
+            size: None,
             seed,
         } => {
-            let families = size.map_or(families, DemoSize::families);
             let s = db.with_tx(|tx| {
                 if !encore_core::family::is_empty(tx)? {
                     return Err(encore_core::Error::Conflict {

@@ -4,9 +4,9 @@
 //! `families`.
 
 mod class_hours;
-mod motivation;
+pub(crate) mod motivation;
 mod renewal;
-mod scripts;
+pub(crate) mod scripts;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::Transaction;
@@ -34,28 +34,28 @@ pub struct DemoSummary {
     pub sessions: usize,
 }
 
-const SURNAMES: &[&str] = &[
+pub(crate) const SURNAMES: &[&str] = &[
     "张", "王", "李", "刘", "陈", "杨", "黄", "赵", "周", "吴", "徐", "孙", "曾", "单", "吕",
     "欧阳", "林", "何", "郭", "马",
 ];
-const GIVEN_CHILD: &[&str] = &[
+pub(crate) const GIVEN_CHILD: &[&str] = &[
     "小明", "梓涵", "子轩", "欣怡", "雨桐", "浩然", "一诺", "思远", "可欣", "宇航", "诗涵", "俊杰",
     "若曦", "天佑", "心怡", "明轩",
 ];
-const GIVEN_ADULT: &[&str] = &[
+pub(crate) const GIVEN_ADULT: &[&str] = &[
     "伟", "芳", "静", "磊", "丽", "强", "敏", "军", "洁", "勇", "艳", "涛", "红梅", "建国", "海燕",
     "志刚",
 ];
-const EN_SURNAMES: &[&str] = &[
+pub(crate) const EN_SURNAMES: &[&str] = &[
     "Smith", "Miller", "Johnson", "Brown", "Garcia", "Chen", "Wong", "Taylor", "Müller", "Lee",
 ];
-const EN_GIRLS: &[&str] = &["Emily", "Mia", "Sophie", "Chloe", "Grace"];
-const EN_CHILD: &[&str] = &[
+pub(crate) const EN_GIRLS: &[&str] = &["Emily", "Mia", "Sophie", "Chloe", "Grace"];
+pub(crate) const EN_CHILD: &[&str] = &[
     "Emily", "Oliver", "Mia", "Lucas", "Sophie", "Leo", "Chloe", "Ethan", "Grace", "Noah",
 ];
-const EN_MOTHER: &[&str] = &["Sarah", "Jessica", "Anna", "Laura", "Rachel", "Hannah"];
-const EN_FATHER: &[&str] = &["David", "Michael", "James", "Daniel", "Thomas", "Mark"];
-const COURSES_ZH: &[&str] = &[
+pub(crate) const EN_MOTHER: &[&str] = &["Sarah", "Jessica", "Anna", "Laura", "Rachel", "Hannah"];
+pub(crate) const EN_FATHER: &[&str] = &["David", "Michael", "James", "Daniel", "Thomas", "Mark"];
+pub(crate) const COURSES_ZH: &[&str] = &[
     "钢琴",
     "小提琴",
     "芭蕾",
@@ -65,22 +65,22 @@ const COURSES_ZH: &[&str] = &[
     "围棋",
     "声乐",
 ];
-const COURSES_EN: &[&str] = &[
+pub(crate) const COURSES_EN: &[&str] = &[
     "Piano", "Violin", "Ballet", "Hip-hop", "Swimming", "Art", "Chess", "Singing",
 ];
-const BEST_TIME_ZH: &[&str] = &[
+pub(crate) const BEST_TIME_ZH: &[&str] = &[
     "工作日晚上 7 点后",
     "周末上午",
     "午休 12:00–13:00",
     "接送孩子时",
 ];
-const BEST_TIME_EN: &[&str] = &[
+pub(crate) const BEST_TIME_EN: &[&str] = &[
     "Weekday evenings",
     "Saturday mornings",
     "Lunch break",
     "At pick-up",
 ];
-const GRADES: &[&str] = &[
+pub(crate) const GRADES: &[&str] = &[
     "beginner",
     "intermediate",
     "advanced",
@@ -88,7 +88,7 @@ const GRADES: &[&str] = &[
     "ABRSM Grade 2",
 ];
 
-const NOTES_ZH: &[(NoteKind, &str)] = &[
+pub(crate) const NOTES_ZH: &[(NoteKind, &str)] = &[
     (
         NoteKind::EnrollmentTalk,
         "报名时沟通：家长希望{child}能坚持下来，培养专注力，顺便了解了考级的安排。",
@@ -114,7 +114,7 @@ const NOTES_ZH: &[(NoteKind, &str)] = &[
         "家长询问暑假集训营的时间和费用，已发送介绍资料。",
     ),
 ];
-const NOTES_EN: &[(NoteKind, &str)] = &[
+pub(crate) const NOTES_EN: &[(NoteKind, &str)] = &[
     (NoteKind::EnrollmentTalk, "Enrollment talk: parents want {child} to enjoy music and gain confidence; asked about recitals."),
     (NoteKind::ProgressUpdate, "Progress update: {child} is reading notes much faster and practises four days a week now."),
     (NoteKind::RenewalTalk, "Renewal talk: discussed next term's plan and the spring showcase; parent will confirm by Friday."),
@@ -234,7 +234,7 @@ pub fn generate(
     Ok(summary)
 }
 
-fn pick<'a, T>(rng: &mut fastrand::Rng, items: &'a [T]) -> &'a T {
+pub(crate) fn pick<'a, T>(rng: &mut fastrand::Rng, items: &'a [T]) -> &'a T {
     &items[rng.usize(..items.len())]
 }
 
@@ -342,7 +342,7 @@ fn english_family(rng: &mut fastrand::Rng, today: NaiveDate) -> NewFamily {
     }
 }
 
-fn guardian(
+pub(crate) fn guardian(
     rng: &mut fastrand::Rng,
     name: String,
     relationship: Relationship,

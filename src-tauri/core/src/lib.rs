@@ -81,6 +81,7 @@ pub mod settings;
 pub mod staff;
 pub mod statement;
 pub mod student;
+pub mod synthetic;
 pub mod tag;
 pub mod tagging;
 pub mod value;

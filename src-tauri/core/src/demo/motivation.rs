@@ -52,7 +52,11 @@ pub(super) fn generate(
 
 /// Five or six questions answered as a parent of `kind` would, with the odd answer that
 /// points elsewhere.
-fn answers_of(q: &Questionnaire, kind: MotivationType, rng: &mut fastrand::Rng) -> Vec<Answer> {
+pub(crate) fn answers_of(
+    q: &Questionnaire,
+    kind: MotivationType,
+    rng: &mut fastrand::Rng,
+) -> Vec<Answer> {
     let weight = |o: &crate::tagging::questionnaire::AnswerOption| match kind {
         MotivationType::Future => o.weights.future,
         MotivationType::Interest => o.weights.interest,

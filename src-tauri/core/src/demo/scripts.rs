@@ -8,7 +8,7 @@ use crate::achievement::{self, AchievementInput, AchievementKind as A};
 use crate::error::Result;
 use crate::opportunity::{self, OpportunityInput, OpportunityKind as O};
 
-const PLANS: [(&str, &str); 3] = [
+pub(crate) const PLANS: [(&str, &str); 3] = [
     (
         "beginner",
         "下学期打牢基础：节奏、姿势和基本功，每月一次课堂小展示，学期末登台汇报演出。\nNext term builds the foundations: rhythm, posture and technique, a small class showcase every month and the end-of-term recital on stage.",
@@ -23,7 +23,7 @@ const PLANS: [(&str, &str); 3] = [
     ),
 ];
 
-const ACHIEVEMENTS: [(A, &str, Option<&str>); 4] = [
+pub(crate) const ACHIEVEMENTS: [(A, &str, Option<&str>); 4] = [
     (A::Performance, "秋季汇报演出 · Autumn recital", None),
     (
         A::Competition,
