@@ -247,7 +247,7 @@ fn sigterm(pid: u32) {
 }
 
 /// Pids of processes running `binary` whose environment carries this App's marker.
-fn app_pids(binary: &Path, home: &Path) -> Vec<u32> {
+pub(crate) fn app_pids(binary: &Path, home: &Path) -> Vec<u32> {
     let mut marker = b"ENCORE_E2E_INSTANCE=".to_vec();
     marker.extend_from_slice(home.as_os_str().as_encoded_bytes());
     let canonical = binary

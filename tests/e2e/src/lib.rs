@@ -156,6 +156,11 @@ impl App {
         self.home.path()
     }
 
+    /// The running app's process ids (its WebKit helpers are their children).
+    pub fn app_pids(&self) -> Vec<u32> {
+        driver::app_pids(&self.binary, self.home.path())
+    }
+
     /// How many times the app has been started (1 after `launch`, 2 after one `restart`, ...).
     pub fn launches(&self) -> u32 {
         self.launches
