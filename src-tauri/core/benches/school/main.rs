@@ -54,8 +54,10 @@ fn main() {
     let folder = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("encore-bench");
     std::fs::create_dir_all(&folder).unwrap();
     let out = folder.join("criterion");
-    // The report reads this run's results only.
-    let _ = std::fs::remove_dir_all(&out);
+    // The report reads this run's results only, unless asked to add tiers to an earlier run's.
+    if std::env::var_os("ENCORE_BENCH_KEEP").is_none() {
+        let _ = std::fs::remove_dir_all(&out);
+    }
     let mut c = Criterion::default()
         .output_directory(&out)
         .configure_from_args();
@@ -63,6 +65,8 @@ fn main() {
     let mut schools = Vec::new();
     for tier in tiers() {
         eprintln!("generating the {} school…", tier.name());
+        // Read by `measure::group`; criterion runs on this one thread.
+        std::env::set_var("ENCORE_BENCH_TIER", tier.name());
         let school = school::build(tier, &folder);
         eprintln!("  {:?} in {:.1} s", school.summary, school.generated_in);
         measure::all(&mut c, &school, &xlsx);

@@ -32,6 +32,8 @@ pub const SEARCHES: [&str; 4] = [
 
 fn group<'a>(c: &'a mut Criterion, name: &str, slow: bool) -> BenchmarkGroup<'a, WallTime> {
     let mut g = c.benchmark_group(name);
+    // At XXL the baselines alone take seconds a run.
+    let slow = slow || std::env::var("ENCORE_BENCH_TIER").is_ok_and(|t| t == "XXL");
     if slow {
         // Operations of a second or more: ten samples are enough to see a trend.
         g.sample_size(10);
